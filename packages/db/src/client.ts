@@ -1,0 +1,65 @@
+import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core'
+import { fileURLToPath } from 'node:url'
+import { PGlite } from '@electric-sql/pglite'
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm'
+import { unaccent } from '@electric-sql/pglite/contrib/unaccent'
+import { drizzle as drizzleNodePg } from 'drizzle-orm/node-postgres'
+import { migrate as migrateNodePg } from 'drizzle-orm/node-postgres/migrator'
+import { drizzle as drizzlePglite } from 'drizzle-orm/pglite'
+import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator'
+import pg from 'pg'
+import * as schema from './schema/index.ts'
+
+export type Schema = typeof schema
+/** The Drizzle API shared by both drivers; code above this package never knows which one runs. */
+export type Database = PgDatabase<PgQueryResultHKT, Schema>
+
+export interface DbConfig {
+  /** PostgreSQL connection string; when absent, embedded PGlite is used. */
+  databaseUrl?: string
+  /** PGlite data directory; `undefined` keeps the data in memory (tests). */
+  dataDir?: string
+  /** Connection pool size for PostgreSQL. */
+  poolSize?: number
+}
+
+export interface DbHandle {
+  db: Database
+  driver: 'pglite' | 'postgres'
+  /** Runs a raw SQL string (several statements allowed); for maintenance and tests. */
+  exec: (sqlText: string) => Promise<void>
+  close: () => Promise<void>
+}
+
+export const migrationsFolder = fileURLToPath(new URL('../../../migrations', import.meta.url))
+
+export async function createDb(config: DbConfig): Promise<DbHandle> {
+  if (config.databaseUrl) {
+    const pool = new pg.Pool({ connectionString: config.databaseUrl, max: config.poolSize ?? 10 })
+    // An idle client losing its connection must not crash the process; the pool replaces it.
+    pool.on('error', () => {})
+    const db = drizzleNodePg(pool, { schema }) as unknown as Database
+    return {
+      db,
+      driver: 'postgres',
+      exec: async (sqlText) => { await pool.query(sqlText) },
+      close: () => pool.end(),
+    }
+  }
+  const client = await PGlite.create(config.dataDir, { extensions: { pg_trgm, unaccent } })
+  const db = drizzlePglite(client, { schema }) as unknown as Database
+  return {
+    db,
+    driver: 'pglite',
+    exec: async (sqlText) => { await client.exec(sqlText) },
+    close: () => client.close(),
+  }
+}
+
+/** Applies the committed SQL migrations in `migrations/` (idempotent). */
+export async function migrate(handle: DbHandle): Promise<void> {
+  if (handle.driver === 'postgres')
+    await migrateNodePg(handle.db as never, { migrationsFolder })
+  else
+    await migratePglite(handle.db as never, { migrationsFolder })
+}

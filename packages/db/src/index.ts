@@ -1,0 +1,5 @@
+export { dbConfigFromEnv } from "./cli/config.ts"
+export { createDb, migrate, migrationsFolder } from './client.ts'
+export type { Database, DbConfig, DbHandle, Schema } from './client.ts'
+export { EXPIRING_SOON_DAYS, requiredAttestationKinds } from './rules/certification-rules.ts'
+export * as schema from './schema/index.ts'

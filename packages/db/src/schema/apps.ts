@@ -1,0 +1,74 @@
+import { sql } from 'drizzle-orm'
+import { char, check, customType, date, index, integer, jsonb, pgTable, text, timestamp, unique, uuid } from 'drizzle-orm/pg-core'
+import { appStatusEnum, basisdienstEnum, deploymentModelEnum, maintainerTypeEnum, themenfeldEnum } from './enums.ts'
+import { organizations } from './organizations.ts'
+import { lands } from './reference.ts'
+
+const tsvector = customType<{ data: string }>({ dataType: () => 'tsvector' })
+
+export const apps = pgTable('apps', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  slug: text('slug').notNull().unique(),
+  name: text('name').notNull(),
+  summary: text('summary').notNull(),
+  /** Markdown; rendered safely by the storefront. */
+  description: text('description').notNull().default(''),
+  themenfelder: themenfeldEnum('themenfelder').array().notNull(),
+  tags: text('tags').array().notNull().default(sql`'{}'`),
+  basisdienste: basisdienstEnum('basisdienste').array().notNull().default(sql`'{}'`),
+  ownerOrganizationId: uuid('owner_organization_id').notNull().references(() => organizations.id),
+  /** Organization running the EfA service for everyone, when there is one. */
+  providerOrganizationId: uuid('provider_organization_id').references(() => organizations.id),
+  maintainerType: maintainerTypeEnum('maintainer_type').notNull(),
+  repositoryUrl: text('repository_url').notNull(),
+  homepageUrl: text('homepage_url'),
+  /** SPDX licence expression, e.g. "EUPL-1.2" or "AGPL-3.0-or-later OR MIT". */
+  license: text('license').notNull(),
+  deploymentModels: deploymentModelEnum('deployment_models').array().notNull(),
+  originLandCode: char('origin_land_code', { length: 2 }).references(() => lands.code),
+  status: appStatusEnum('status').notNull().default('draft'),
+  /** Maintained by a trigger on subscriptions in the same transaction, so it always equals the active subscriptions. */
+  adoptionCount: integer('adoption_count').notNull().default(0),
+  /** Weighted German full-text document, maintained by the apps_search trigger (migration 0002). */
+  searchVector: tsvector('search_vector'),
+  /** Folded (lower case, no diacritics) name, tags and summary for trigram matching. */
+  searchText: text('search_text'),
+  /** Incremented on every change; the ETag of the app. */
+  revision: integer('revision').notNull().default(1),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+}, t => [
+  check('apps_slug_format', sql`${t.slug} ~ '^[a-z0-9]+(-[a-z0-9]+)*$' AND length(${t.slug}) <= 80`),
+  check('apps_has_themenfeld', sql`cardinality(${t.themenfelder}) >= 1`),
+  check('apps_has_deployment_model', sql`cardinality(${t.deploymentModels}) >= 1`),
+  check('apps_adoption_count_non_negative', sql`${t.adoptionCount} >= 0`),
+  check('apps_efa_needs_provider', sql`NOT ('efa_service' = ANY(${t.deploymentModels})) OR ${t.providerOrganizationId} IS NOT NULL`),
+  index('apps_status_idx').on(t.status),
+  index('apps_owner_idx').on(t.ownerOrganizationId),
+  index('apps_search_vector_idx').using('gin', t.searchVector),
+  index('apps_search_text_trgm_idx').using('gin', sql`${t.searchText} gin_trgm_ops`),
+])
+
+export const releases = pgTable('releases', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  appId: uuid('app_id').notNull().references(() => apps.id, { onDelete: 'cascade' }),
+  version: text('version').notNull(),
+  /** Numeric parts of the semantic version, so that ordering is done by the database. */
+  major: integer('major').notNull(),
+  minor: integer('minor').notNull(),
+  patch: integer('patch').notNull(),
+  releasedOn: date('released_on').notNull(),
+  changelog: text('changelog').notNull().default(''),
+  artifactUrl: text('artifact_url').notNull(),
+  artifactSha256: char('artifact_sha256', { length: 64 }).notNull(),
+  /** CycloneDX SBOM (JSON), validated on upload. */
+  sbom: jsonb('sbom'),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+}, t => [
+  unique('releases_app_version_key').on(t.appId, t.version),
+  check('releases_version_semver', sql`${t.version} ~ '^(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)(-[0-9A-Za-z.-]+)?(\\+[0-9A-Za-z.-]+)?$'`),
+  check('releases_version_parts_non_negative', sql`${t.major} >= 0 AND ${t.minor} >= 0 AND ${t.patch} >= 0`),
+  check('releases_sha256_format', sql`${t.artifactSha256} ~ '^[0-9a-f]{64}$'`),
+  check('releases_artifact_https', sql`${t.artifactUrl} ~ '^https://'`),
+  index('releases_app_order_idx').on(t.appId, t.major.desc(), t.minor.desc(), t.patch.desc()),
+])

@@ -1,0 +1,32 @@
+import { check, char, integer, numeric, pgTable, primaryKey, smallint, text } from 'drizzle-orm/pg-core'
+import { sql } from 'drizzle-orm'
+import { themenfeldEnum } from './enums.ts'
+
+/** The 16 Länder; `code` is the first two digits of every AGS in the Land. */
+export const lands = pgTable('lands', {
+  code: char('code', { length: 2 }).primaryKey(),
+  name: text('name').notNull(),
+  population: integer('population').notNull(),
+}, t => [
+  check('lands_code_format', sql`${t.code} ~ '^(0[1-9]|1[0-6])$'`),
+  check('lands_population_non_negative', sql`${t.population} >= 0`),
+])
+
+/** Königsteiner Schlüssel per year (percent with five decimals, as the GWK publishes it). */
+export const koenigsteinShares = pgTable('koenigstein_shares', {
+  year: smallint('year').notNull(),
+  landCode: char('land_code', { length: 2 }).notNull().references(() => lands.code),
+  percent: numeric('percent', { precision: 8, scale: 5 }).notNull(),
+  source: text('source').notNull(),
+}, t => [
+  primaryKey({ columns: [t.year, t.landCode] }),
+  check('koenigstein_percent_range', sql`${t.percent} > 0 AND ${t.percent} < 100`),
+])
+
+/** Labels of the Themenfelder; the search trigger reads them so that "Steuern" finds apps in "Steuern & Zoll". */
+export const themenfelder = pgTable('themenfelder', {
+  id: themenfeldEnum('id').primaryKey(),
+  nameDe: text('name_de').notNull(),
+  nameEn: text('name_en').notNull(),
+  position: smallint('position').notNull(),
+})

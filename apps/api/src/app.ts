@@ -1,0 +1,65 @@
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox'
+import type { DbHandle } from '@kas/db'
+import type { FastifyServerOptions } from 'fastify'
+import { randomUUID } from 'node:crypto'
+import { fileURLToPath } from 'node:url'
+import Fastify from 'fastify'
+import catalogRoutes from './modules/catalog/routes.ts'
+import healthRoutes from './modules/health/routes.ts'
+import statsRoutes from './modules/stats/routes.ts'
+import taxonomyRoutes from './modules/taxonomy/routes.ts'
+import dbPlugin from './plugins/app/db.ts'
+import problemsPlugin from './plugins/app/problems.ts'
+import etagPlugin from './plugins/external/etag.ts'
+import helmetPlugin from './plugins/external/helmet.ts'
+import rateLimitPlugin from './plugins/external/rate-limit.ts'
+import swaggerPlugin from './plugins/external/swagger.ts'
+import webPlugin from './plugins/external/web.ts'
+
+export const defaultWebRoot = fileURLToPath(new URL('../../web/dist', import.meta.url))
+
+export interface BuildAppOptions {
+  database: DbHandle
+  logger?: FastifyServerOptions['logger']
+  /** Requests per minute and client IP; tests raise it. */
+  rateLimitPerMinute?: number
+  /** Built storefront to serve at `/`; `false` serves the API only. */
+  webRoot?: string | false
+}
+
+/** Builds the whole application without listening; server.ts and the tests both use it. */
+export async function buildApp(options: BuildAppOptions) {
+  const app = Fastify({
+    logger: options.logger ?? false,
+    genReqId: request => (request.headers['x-request-id'] as string | undefined)?.slice(0, 64) || randomUUID(),
+    requestIdHeader: false,
+    trustProxy: true,
+    bodyLimit: 1024 * 1024,
+    routerOptions: { maxParamLength: 200 },
+  }).withTypeProvider<TypeBoxTypeProvider>()
+
+  app.addHook('onRequest', async (request, reply) => {
+    reply.header('X-Request-Id', request.id)
+  })
+
+  // Cross-cutting plugins first, then the feature modules (see src/plugins/README.md).
+  await app.register(problemsPlugin)
+  await app.register(helmetPlugin)
+  await app.register(rateLimitPlugin, { max: options.rateLimitPerMinute ?? 600 })
+  await app.register(etagPlugin)
+  await app.register(swaggerPlugin)
+  await app.register(dbPlugin, { database: options.database })
+
+  await app.register(healthRoutes)
+  await app.register(async (api) => {
+    await api.register(catalogRoutes)
+    await api.register(taxonomyRoutes)
+    await api.register(statsRoutes)
+  }, { prefix: '/api/v1' })
+
+  await app.register(webPlugin, { root: options.webRoot ?? defaultWebRoot })
+  await app.ready()
+  return app
+}
+
+export type App = Awaited<ReturnType<typeof buildApp>>

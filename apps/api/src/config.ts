@@ -1,0 +1,36 @@
+import type { DbConfig } from '@kas/db'
+import { dbConfigFromEnv } from '@kas/db'
+
+export interface AppConfig {
+  port: number
+  host: string
+  logLevel: string
+  nodeEnv: string
+  db: DbConfig
+  /** Requests per minute and client IP before 429. */
+  rateLimitPerMinute: number
+  /** Load the demo catalogue on first start. */
+  seedDemoData: boolean
+}
+
+function integer(value: string | undefined, fallback: number, name: string): number {
+  if (value === undefined || value === '')
+    return fallback
+  const parsed = Number(value)
+  if (!Number.isInteger(parsed) || parsed < 0)
+    throw new Error(`${name} must be a non-negative integer, got "${value}"`)
+  return parsed
+}
+
+/** Reads the configuration from the environment (see the table in README.md). */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
+  return {
+    port: integer(env.PORT, 3000, 'PORT'),
+    host: env.HOST || '127.0.0.1',
+    logLevel: env.LOG_LEVEL || 'info',
+    nodeEnv: env.NODE_ENV || 'development',
+    db: dbConfigFromEnv(env),
+    rateLimitPerMinute: integer(env.RATE_LIMIT_PER_MINUTE, 600, 'RATE_LIMIT_PER_MINUTE'),
+    seedDemoData: env.SEED_DEMO_DATA !== 'false',
+  }
+}

@@ -1,0 +1,35 @@
+import type { Keyset } from './queries.ts'
+import type { CatalogSort } from './schemas.ts'
+import { badRequest } from '../../lib/problem.ts'
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/
+const NUMERIC = /^-?\d+(?:\.\d+)?$/
+
+/**
+ * Opaque cursor for keyset pagination: the sort it belongs to plus the last row's sort key and id.
+ * Keyset rather than offset, so that pages stay stable and fast however deep a client pages.
+ */
+export function encodeCursor(sort: CatalogSort, keyset: Keyset): string {
+  return Buffer.from(JSON.stringify([sort, keyset.key, keyset.id])).toString('base64url')
+}
+
+export function decodeCursor(cursor: string, sort: CatalogSort): Keyset {
+  const invalid = () => badRequest('The cursor is invalid. Use the nextCursor of the previous page unchanged, with the same q, filters and sort.', [
+    { pointer: '/query/cursor', message: 'is not a cursor issued for this query' },
+  ])
+  let parsed: unknown
+  try {
+    parsed = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'))
+  }
+  catch {
+    throw invalid()
+  }
+  if (!Array.isArray(parsed) || parsed.length !== 3)
+    throw invalid()
+  const [cursorSort, key, id] = parsed as unknown[]
+  if (cursorSort !== sort || typeof key !== 'string' || key.length > 200 || typeof id !== 'string' || !UUID.test(id))
+    throw invalid()
+  if (sort !== 'name' && !NUMERIC.test(key))
+    throw invalid()
+  return { key, id }
+}

@@ -1,0 +1,135 @@
+import type { Static } from 'typebox'
+import { attestationKindValues, basisdienstValues, deploymentModelValues, themenfeldValues } from '@kas/db/schema'
+import { Type } from 'typebox'
+import { FacetValueSchema, IsoDate, IsoDateTime, LandCode, Slug } from '../../schemas/common.ts'
+
+export const ThemenfeldSchema = Type.Enum(themenfeldValues)
+export const AttestationKindSchema = Type.Enum(attestationKindValues)
+export const DeploymentModelSchema = Type.Enum(deploymentModelValues)
+export const BasisdienstSchema = Type.Enum(basisdienstValues)
+export const sortValues = ['relevance', 'adoptions', 'newest', 'name'] as const
+export type CatalogSort = (typeof sortValues)[number]
+
+const filter = <T extends Parameters<typeof Type.Array>[0]>(item: T, description: string) =>
+  Type.Optional(Type.Array(item, { maxItems: 20, description: `${description} Repeat the parameter for several values (OR).` }))
+
+export const AppListQuerySchema = Type.Object({
+  q: Type.Optional(Type.String({ maxLength: 200, description: 'Search text (German stemming, umlaut folding, typos, word parts, prefix of the last word).' })),
+  themenfeld: filter(ThemenfeldSchema, 'OZG Themenfeld.'),
+  license: filter(Type.String({ pattern: '^[A-Za-z0-9.+() -]{1,120}$' }), 'SPDX licence expression as stored.'),
+  attestation: filter(AttestationKindSchema, 'Kind of a currently valid attestation.'),
+  deployment: filter(DeploymentModelSchema, 'Deployment model.'),
+  land: filter(LandCode, 'Origin Land code.'),
+  basisdienst: filter(BasisdienstSchema, 'Required base service.'),
+  sort: Type.Optional(Type.Enum(sortValues, { description: 'Default: relevance when q is set, otherwise adoptions.' })),
+  limit: Type.Integer({ minimum: 1, maximum: 100, default: 20 }),
+  cursor: Type.Optional(Type.String({ maxLength: 400, description: 'nextCursor of the previous page.' })),
+}, { additionalProperties: false })
+export type AppListQuery = Static<typeof AppListQuerySchema>
+
+export const CertificationSummarySchema = Type.Object({
+  status: Type.Enum(['certified']),
+  certificateNumber: Type.String(),
+  validUntil: IsoDate,
+  expiringSoon: Type.Boolean({ description: 'Valid for less than 60 more days.' }),
+})
+
+export const OrganizationRefSchema = Type.Object({
+  slug: Type.String(),
+  name: Type.String(),
+  kind: Type.String(),
+})
+
+export const AppSummarySchema = Type.Object({
+  slug: Slug,
+  name: Type.String(),
+  summary: Type.String(),
+  license: Type.String(),
+  themenfelder: Type.Array(ThemenfeldSchema),
+  deploymentModels: Type.Array(DeploymentModelSchema),
+  adoptionCount: Type.Integer({ minimum: 0 }),
+  owner: OrganizationRefSchema,
+  latestVersion: Type.Union([Type.String(), Type.Null()]),
+  certification: CertificationSummarySchema,
+})
+export type AppSummary = Static<typeof AppSummarySchema>
+
+export const facetNames = ['themenfeld', 'license', 'attestation', 'deployment', 'land', 'basisdienst'] as const
+export type FacetName = (typeof facetNames)[number]
+
+export const AppListSchema = Type.Object({
+  items: Type.Array(AppSummarySchema),
+  total: Type.Integer({ minimum: 0, description: 'Number of apps matching search and filters.' }),
+  nextCursor: Type.Union([Type.String(), Type.Null()]),
+  facets: Type.Object({
+    themenfeld: Type.Array(FacetValueSchema),
+    license: Type.Array(FacetValueSchema),
+    attestation: Type.Array(FacetValueSchema),
+    deployment: Type.Array(FacetValueSchema),
+    land: Type.Array(FacetValueSchema),
+    basisdienst: Type.Array(FacetValueSchema),
+  }, { description: 'Counts per value on the result set, each facet ignoring its own filter.' }),
+})
+export type AppList = Static<typeof AppListSchema>
+
+export const AttestationSchema = Type.Object({
+  id: Type.String({ format: 'uuid' }),
+  kind: AttestationKindSchema,
+  issuer: Type.String(),
+  issuedOn: IsoDate,
+  validUntil: IsoDate,
+  state: Type.Enum(['valid', 'expiring', 'expired']),
+  evidenceUrl: Type.String(),
+  evidenceSha256: Type.String(),
+  releaseVersion: Type.Union([Type.String(), Type.Null()], { description: 'Set when the attestation concerns one release.' }),
+  details: Type.Record(Type.String(), Type.Unknown()),
+})
+
+export const ReleaseSchema = Type.Object({
+  version: Type.String(),
+  releasedOn: IsoDate,
+  changelog: Type.String(),
+  artifactUrl: Type.String(),
+  artifactSha256: Type.String(),
+})
+
+export const AppDetailSchema = Type.Object({
+  slug: Slug,
+  name: Type.String(),
+  summary: Type.String(),
+  description: Type.String({ description: 'Markdown' }),
+  license: Type.String(),
+  themenfelder: Type.Array(ThemenfeldSchema),
+  tags: Type.Array(Type.String()),
+  basisdienste: Type.Array(BasisdienstSchema),
+  deploymentModels: Type.Array(DeploymentModelSchema),
+  maintainerType: Type.String(),
+  repositoryUrl: Type.String(),
+  homepageUrl: Type.Union([Type.String(), Type.Null()]),
+  originLand: Type.Union([Type.Object({ code: LandCode, name: Type.String() }), Type.Null()]),
+  owner: OrganizationRefSchema,
+  provider: Type.Union([OrganizationRefSchema, Type.Null()]),
+  certification: Type.Object({
+    status: Type.Enum(['certified']),
+    certificateNumber: Type.String(),
+    validUntil: IsoDate,
+    expiringSoon: Type.Boolean(),
+    issuedAt: IsoDateTime,
+    releaseVersion: Type.String(),
+    coversMajor: Type.Integer({ description: 'Release line covered: minor and patch releases of this major inherit the certificate.' }),
+  }),
+  requiredAttestations: Type.Array(Type.Object({
+    kind: AttestationKindSchema,
+    state: Type.Enum(['valid', 'expiring', 'expired', 'missing']),
+  })),
+  attestations: Type.Array(AttestationSchema),
+  releases: Type.Array(ReleaseSchema, { description: 'Newest first.' }),
+  adoption: Type.Object({
+    total: Type.Integer({ minimum: 0 }),
+    byLand: Type.Array(Type.Object({ code: LandCode, name: Type.String(), count: Type.Integer({ minimum: 1 }) })),
+  }),
+  updatedAt: IsoDateTime,
+})
+export type AppDetail = Static<typeof AppDetailSchema>
+
+export const AppParamsSchema = Type.Object({ slug: Slug })

@@ -1,0 +1,153 @@
+import type { Database } from '@kas/db'
+import type { ReferenceLabels } from '../taxonomy/labels.ts'
+import type { CatalogFilters, SearchText } from './queries.ts'
+import type { AppDetail, AppList, AppListQuery, AppSummary, CatalogSort, FacetName } from './schemas.ts'
+import { EXPIRING_SOON_DAYS, requiredAttestationKinds } from '@kas/db'
+import { notFound } from '../../lib/problem.ts'
+import { attestationKindLabels, basisdienstLabels, deploymentModelLabels } from '../taxonomy/labels.ts'
+import { decodeCursor, encodeCursor } from './cursor.ts'
+import { selectAdoptionByLand, selectAttestations, selectPublicApp, selectReleases } from './detail-queries.ts'
+import { selectCatalogPage, selectFacetCounts } from './queries.ts'
+import { facetNames } from './schemas.ts'
+import { toPrefixTsquery } from './search-terms.ts'
+
+function daysUntil(isoDate: string): number {
+  return Math.round((Date.parse(`${isoDate}T00:00:00Z`) - Date.parse(`${new Date().toISOString().slice(0, 10)}T00:00:00Z`)) / 86_400_000)
+}
+
+function facetLabeler(labels: ReferenceLabels): Record<FacetName, (value: string) => string> {
+  const themenfeld = new Map(labels.themenfelder.map(t => [t.id as string, t.nameDe]))
+  const land = new Map(labels.lands.map(l => [l.code, l.name]))
+  return {
+    themenfeld: value => themenfeld.get(value) ?? value,
+    license: value => value,
+    attestation: value => attestationKindLabels[value as keyof typeof attestationKindLabels]?.label ?? value,
+    deployment: value => deploymentModelLabels[value as keyof typeof deploymentModelLabels] ?? value,
+    land: value => land.get(value) ?? value,
+    basisdienst: value => basisdienstLabels[value as keyof typeof basisdienstLabels] ?? value,
+  }
+}
+
+/** Searches the public catalogue: one page of apps, the total and drill-down facet counts. */
+export async function listApps(db: Database, labels: ReferenceLabels, query: AppListQuery): Promise<AppList> {
+  const tsquery = query.q ? toPrefixTsquery(query.q) : undefined
+  const search: SearchText | undefined = query.q && tsquery ? { raw: query.q.trim(), tsquery } : undefined
+  const sort: CatalogSort = query.sort === 'relevance' && !search ? 'adoptions' : (query.sort ?? (search ? 'relevance' : 'adoptions'))
+  const after = query.cursor ? decodeCursor(query.cursor, sort) : undefined
+  const filters: CatalogFilters = {
+    themenfeld: query.themenfeld,
+    license: query.license,
+    attestation: query.attestation,
+    deployment: query.deployment,
+    land: query.land,
+    basisdienst: query.basisdienst,
+  }
+
+  const rows = await selectCatalogPage(db, { search, filters, sort, limit: query.limit, after })
+  const facetRows = await selectFacetCounts(db, search, filters)
+
+  const page = rows.slice(0, query.limit)
+  const last = page.at(-1)
+  const label = facetLabeler(labels)
+  const facets = Object.fromEntries(facetNames.map(name => [name, facetRows
+    .filter(row => row.facet === name)
+    .map(row => ({ value: row.value, label: label[name](row.value), count: row.count }))
+    .sort((a, b) => b.count - a.count || a.label.localeCompare(b.label, 'de'))])) as AppList['facets']
+
+  return {
+    items: page.map((row): AppSummary => ({
+      slug: row.slug,
+      name: row.name,
+      summary: row.summary,
+      license: row.license,
+      themenfelder: row.themenfelder as AppSummary['themenfelder'],
+      deploymentModels: row.deployment_models as AppSummary['deploymentModels'],
+      adoptionCount: row.adoption_count,
+      owner: { slug: row.owner_slug, name: row.owner_name, kind: row.owner_kind },
+      latestVersion: row.latest_version,
+      certification: {
+        status: 'certified',
+        certificateNumber: row.certificate_number,
+        validUntil: row.valid_until,
+        expiringSoon: daysUntil(row.valid_until) < EXPIRING_SOON_DAYS,
+      },
+    })),
+    total: facetRows.find(row => row.facet === '_total')?.count ?? 0,
+    facets,
+    nextCursor: rows.length > query.limit && last ? encodeCursor(sort, { key: last.sort_key, id: last.id }) : null,
+  }
+}
+
+function validityState(daysLeft: number): 'valid' | 'expiring' | 'expired' {
+  if (daysLeft < 0)
+    return 'expired'
+  return daysLeft < EXPIRING_SOON_DAYS ? 'expiring' : 'valid'
+}
+
+/** Everything a municipality needs to decide on one app; 404 unless it is publicly visible. */
+export async function getAppDetail(db: Database, slug: string): Promise<AppDetail> {
+  const app = await selectPublicApp(db, slug)
+  if (!app)
+    throw notFound('App', slug)
+  const [attestations, releases, byLand] = await Promise.all([
+    selectAttestations(db, app.id),
+    selectReleases(db, app.id),
+    selectAdoptionByLand(db, app.id),
+  ])
+  const deploymentModels = app.deployment_models as AppDetail['deploymentModels']
+  const required = requiredAttestationKinds({ deploymentModels }).map((kind) => {
+    const best = attestations.filter(a => a.kind === kind).sort((a, b) => b.days_left - a.days_left)[0]
+    return { kind, state: best ? validityState(best.days_left) : 'missing' as const }
+  })
+  const organization = (slug: string | null, name: string | null, kind: string | null) =>
+    slug && name && kind ? { slug, name, kind } : null
+
+  return {
+    slug: app.slug,
+    name: app.name,
+    summary: app.summary,
+    description: app.description,
+    license: app.license,
+    themenfelder: app.themenfelder as AppDetail['themenfelder'],
+    tags: app.tags,
+    basisdienste: app.basisdienste as AppDetail['basisdienste'],
+    deploymentModels,
+    maintainerType: app.maintainer_type,
+    repositoryUrl: app.repository_url,
+    homepageUrl: app.homepage_url,
+    originLand: app.origin_land_code && app.origin_land_name ? { code: app.origin_land_code, name: app.origin_land_name } : null,
+    owner: organization(app.owner_slug, app.owner_name, app.owner_kind)!,
+    provider: organization(app.provider_slug, app.provider_name, app.provider_kind),
+    certification: {
+      status: 'certified',
+      certificateNumber: app.certificate_number,
+      validUntil: app.cert_valid_until,
+      expiringSoon: daysUntil(app.cert_valid_until) < EXPIRING_SOON_DAYS,
+      issuedAt: app.cert_issued_at,
+      releaseVersion: app.cert_release_version,
+      coversMajor: app.cert_major,
+    },
+    requiredAttestations: required as AppDetail['requiredAttestations'],
+    attestations: attestations.map(a => ({
+      id: a.id,
+      kind: a.kind as AppDetail['attestations'][number]['kind'],
+      issuer: a.issuer,
+      issuedOn: a.issued_on,
+      validUntil: a.valid_until,
+      state: validityState(a.days_left),
+      evidenceUrl: a.evidence_url,
+      evidenceSha256: a.evidence_sha256,
+      releaseVersion: a.release_version,
+      details: a.details,
+    })),
+    releases: releases.map(r => ({
+      version: r.version,
+      releasedOn: r.released_on,
+      changelog: r.changelog,
+      artifactUrl: r.artifact_url,
+      artifactSha256: r.artifact_sha256,
+    })),
+    adoption: { total: app.adoption_count, byLand },
+    updatedAt: app.updated_at,
+  }
+}

@@ -1,0 +1,29 @@
+import type { FastifyInstance } from 'fastify'
+import swagger from '@fastify/swagger'
+import swaggerUi from '@fastify/swagger-ui'
+import fp from 'fastify-plugin'
+
+export const openApiInfo = {
+  title: 'Kommunaler App-Store API',
+  version: '1.0.0',
+  description: 'Registry of certified open-source Fachanwendungen for German municipalities: catalogue, releases, attestations, certification and adoption (Nachnutzung). Errors are RFC 9457 problem+json.',
+  license: { name: 'EUPL-1.2', identifier: 'EUPL-1.2' },
+}
+
+/** OpenAPI 3.1 generated from the route schemas, with the reference UI at /docs. */
+export default fp(async (app: FastifyInstance) => {
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: openApiInfo,
+      servers: [{ url: '/', description: 'This server' }],
+      tags: [
+        { name: 'catalog', description: 'Public catalogue of certified apps' },
+        { name: 'taxonomy', description: 'Lookup lists: Themenfelder, Länder, attestation kinds, Basisdienste' },
+        { name: 'stats', description: 'Figures for the home page' },
+        { name: 'operations', description: 'Health and readiness' },
+      ],
+    },
+  })
+  await app.register(swaggerUi, { routePrefix: '/docs' })
+}, { name: 'swagger' })

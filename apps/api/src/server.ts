@@ -1,0 +1,33 @@
+import { createDb, migrate } from '@kas/db'
+import { seedDemoData } from '@kas/db/seed'
+import closeWithGrace from 'close-with-grace'
+import { buildApp } from './app.ts'
+import { loadConfig } from './config.ts'
+
+const config = loadConfig()
+const database = await createDb(config.db)
+await migrate(database)
+if (config.seedDemoData) {
+  const seeded = await seedDemoData(database.db)
+  if (seeded.seeded)
+    console.log(`Demo data loaded: ${seeded.apps} apps, ${seeded.organizations} organizations, ${seeded.subscriptions} adoptions.`)
+}
+
+const app = await buildApp({
+  database,
+  logger: { level: config.logLevel },
+  rateLimitPerMinute: config.rateLimitPerMinute,
+})
+
+// Graceful shutdown: stop accepting, let in-flight requests finish, then close the database.
+closeWithGrace({ delay: 10_000 }, async ({ signal, err }) => {
+  if (err)
+    app.log.error({ err }, 'shutting down after an error')
+  else
+    app.log.info({ signal }, 'shutting down')
+  await app.close()
+  await database.close()
+})
+
+await app.listen({ port: config.port, host: config.host })
+app.log.info(`Kommunaler App-Store: storefront http://${config.host}:${config.port}/ · API reference http://${config.host}:${config.port}/docs · database ${database.driver === 'pglite' ? `PGlite in ${config.db.dataDir}` : 'PostgreSQL'}`)

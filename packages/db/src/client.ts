@@ -21,6 +21,8 @@ export interface DbConfig {
   dataDir?: string
   /** Connection pool size for PostgreSQL. */
   poolSize?: number
+  /** PGlite only: start from a data directory dump (PGlite's `dumpDataDir`), e.g. a migrated and seeded test database. */
+  pgliteSnapshot?: Blob
 }
 
 export interface DbHandle {
@@ -29,13 +31,16 @@ export interface DbHandle {
   /** Runs a raw SQL string (several statements allowed); for maintenance and tests. */
   exec: (sqlText: string) => Promise<void>
   close: () => Promise<void>
+  /** PGlite only: the data directory as a tarball, to start other instances from (see `pgliteSnapshot`). */
+  dump?: () => Promise<Blob>
 }
 
 export const migrationsFolder = fileURLToPath(new URL('../../../migrations', import.meta.url))
 
 export async function createDb(config: DbConfig): Promise<DbHandle> {
   if (config.databaseUrl) {
-    const pool = new pg.Pool({ connectionString: config.databaseUrl, max: config.poolSize ?? 10 })
+    // All times are UTC (CURRENT_DATE decides whether a certificate is still valid today).
+    const pool = new pg.Pool({ connectionString: config.databaseUrl, max: config.poolSize ?? 10, options: '-c TimeZone=UTC' })
     // An idle client losing its connection must not crash the process; the pool replaces it.
     pool.on('error', () => {})
     const db = drizzleNodePg(pool, { schema }) as unknown as Database
@@ -46,13 +51,19 @@ export async function createDb(config: DbConfig): Promise<DbHandle> {
       close: () => pool.end(),
     }
   }
-  const client = await PGlite.create(config.dataDir, { extensions: { pg_trgm, unaccent } })
+  const client = await PGlite.create({
+    dataDir: config.dataDir,
+    loadDataDir: config.pgliteSnapshot,
+    extensions: { pg_trgm, unaccent },
+  })
+  await client.exec(`SET TIME ZONE 'UTC'`)
   const db = drizzlePglite(client, { schema }) as unknown as Database
   return {
     db,
     driver: 'pglite',
     exec: async (sqlText) => { await client.exec(sqlText) },
     close: () => client.close(),
+    dump: async () => client.dumpDataDir('none'),
   }
 }
 

@@ -1,0 +1,70 @@
+import { sql } from 'drizzle-orm'
+import { expect, it } from 'vitest'
+import { describeEachDb } from '../../support/databases.ts'
+import { useApp } from '../../support/app.ts'
+import { searchApps } from './helpers.ts'
+
+describeEachDb('app detail and visibility', (context) => {
+  const app = useApp(context)
+
+  it('returns what a municipality needs to decide', async () => {
+    const response = await app.get().inject({ method: 'GET', url: '/api/v1/apps/bauantrag-online' })
+    expect(response.statusCode).toBe(200)
+    const detail = response.json()
+    expect(detail).toMatchObject({
+      slug: 'bauantrag-online',
+      name: 'Bauantrag Online',
+      license: 'EUPL-1.2',
+      deploymentModels: ['efa_service', 'self_hosted'],
+      owner: { slug: 'amtsgruen-software', kind: 'vendor' },
+      provider: { slug: 'landesbetrieb-it-mitte', kind: 'provider' },
+      originLand: { code: '06', name: 'Hessen' },
+      certification: { status: 'certified' },
+    })
+    expect(detail.description).toContain('## Funktionen')
+    expect(detail.releases.length).toBe(3)
+    expect(detail.releases[0].version).toBe(detail.certification.releaseVersion)
+    expect(detail.attestations.map((a: { kind: string }) => a.kind)).toEqual(expect.arrayContaining(['oss_license', 'pentest', 'bsi_grundschutz', 'xoev']))
+    expect(detail.requiredAttestations.every((r: { state: string }) => r.state === 'valid' || r.state === 'expiring')).toBe(true)
+  })
+
+  it('reports adoption by Land that adds up to the total, equal to the active subscriptions', async () => {
+    const detail = (await app.get().inject({ method: 'GET', url: '/api/v1/apps/terminvergabe' })).json()
+    const byLandSum = detail.adoption.byLand.reduce((sum: number, land: { count: number }) => sum + land.count, 0)
+    expect(byLandSum).toBe(detail.adoption.total)
+    const [{ count }] = (await context.database.db.execute(sql`
+      SELECT count(*)::int AS count FROM subscriptions s JOIN apps a ON a.id = s.app_id
+      WHERE a.slug = 'terminvergabe' AND s.status = 'active'`) as unknown as { rows: { count: number }[] }).rows
+    expect(detail.adoption.total).toBe(count)
+  })
+
+  it('flags a certificate that expires within 60 days', async () => {
+    const detail = (await app.get().inject({ method: 'GET', url: '/api/v1/apps/geburtsurkunde-online' })).json()
+    expect(detail.certification.expiringSoon).toBe(true)
+    expect(detail.requiredAttestations.find((r: { kind: string }) => r.kind === 'pentest').state).toBe('expiring')
+  })
+
+  it.each(['vergnuegungsteuer', 'schuelerbefoerderung', 'friedhofsverwaltung'])('hides the non-certified app %s (draft, in review, suspended)', async (slug) => {
+    const response = await app.get().inject({ method: 'GET', url: `/api/v1/apps/${slug}` })
+    expect(response.statusCode).toBe(404)
+    const list = await searchApps(app.get(), { limit: 100 })
+    expect(list.items.map(i => i.slug)).not.toContain(slug)
+  })
+
+  it('drops an app from the catalogue the day its certificate expires', async () => {
+    const before = await searchApps(app.get(), { limit: 100 })
+    expect(before.items.map(i => i.slug)).toContain('fundbuero')
+    await context.database.db.execute(sql`
+      UPDATE certifications SET valid_until = CURRENT_DATE - 1
+      WHERE app_id = (SELECT id FROM apps WHERE slug = 'fundbuero')`)
+    const after = await searchApps(app.get(), { limit: 100 })
+    expect(after.total).toBe(before.total - 1)
+    expect(after.items.map(i => i.slug)).not.toContain('fundbuero')
+    expect((await app.get().inject({ method: 'GET', url: '/api/v1/apps/fundbuero' })).statusCode).toBe(404)
+  })
+
+  it('rejects a malformed slug with 400', async () => {
+    const response = await app.get().inject({ method: 'GET', url: '/api/v1/apps/Nicht%20g%C3%BCltig' })
+    expect(response.statusCode).toBe(400)
+  })
+})

@@ -12,11 +12,16 @@ export const ProblemSchema = Type.Object({
   }))),
 }, { description: 'RFC 9457 problem details' })
 
+/** A documented error response: RFC 9457 problem details as `application/problem+json`. */
+export function problemResponse(description: string) {
+  return { description, content: { 'application/problem+json': { schema: ProblemSchema } } }
+}
+
 /** The error responses every public read can produce. */
 export const publicReadErrors = {
-  400: ProblemSchema,
-  429: ProblemSchema,
-  500: ProblemSchema,
+  400: problemResponse('Invalid parameters; `errors` names each one'),
+  429: problemResponse('Rate limit exceeded; see Retry-After'),
+  500: problemResponse('Unexpected error; details are logged under the request id'),
 }
 
 export const IsoDate = Type.String({ format: 'date', description: 'Calendar date (UTC), YYYY-MM-DD' })

@@ -1,5 +1,5 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
-import { ProblemSchema, publicReadErrors } from '../../schemas/common.ts'
+import { problemResponse, publicReadErrors } from '../../schemas/common.ts'
 import { AppDetailSchema, AppListQuerySchema, AppListSchema, AppParamsSchema } from './schemas.ts'
 import { getAppDetail, listApps } from './service.ts'
 
@@ -14,7 +14,9 @@ const catalogRoutes: FastifyPluginAsyncTypebox = async (app) => {
       summary: 'Search and filter the catalogue of certified apps',
       description: 'Full-text search with facets. Filters of one facet are ORed, different facets are ANDed. Only certified apps with a valid certificate are listed.',
       querystring: AppListQuerySchema,
-      response: { 200: AppListSchema, ...publicReadErrors },
+      response: {
+        200: { description: 'One page of matching apps with total and facet counts', ...AppListSchema },
+        ...publicReadErrors },
     },
   }, async (request, reply) => {
     const result = await listApps(app.database.db, await app.referenceLabels(), request.query)
@@ -27,7 +29,7 @@ const catalogRoutes: FastifyPluginAsyncTypebox = async (app) => {
       operationId: 'getApp',
       summary: 'Details of one certified app',
       params: AppParamsSchema,
-      response: { 200: AppDetailSchema, 404: ProblemSchema, ...publicReadErrors },
+      response: { 200: AppDetailSchema, 404: problemResponse('No certified app with this slug'), ...publicReadErrors },
     },
   }, async (request, reply) => {
     const detail = await getAppDetail(app.database.db, request.params.slug)

@@ -22,7 +22,7 @@ export const AppListQuerySchema = Type.Object({
   land: filter(LandCode, 'Origin Land code.'),
   basisdienst: filter(BasisdienstSchema, 'Required base service.'),
   sort: Type.Optional(Type.Enum(sortValues, { description: 'Default: relevance when q is set, otherwise adoptions.' })),
-  limit: Type.Integer({ minimum: 1, maximum: 100, default: 20 }),
+  limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 100, default: 20, description: 'Page size (1–100).' })),
   cursor: Type.Optional(Type.String({ maxLength: 400, description: 'nextCursor of the previous page.' })),
 }, { additionalProperties: false })
 export type AppListQuery = Static<typeof AppListQuerySchema>

@@ -43,10 +43,11 @@ export async function listApps(db: Database, labels: ReferenceLabels, query: App
     basisdienst: query.basisdienst,
   }
 
-  const rows = await selectCatalogPage(db, { search, filters, sort, limit: query.limit, after })
+  const limit = query.limit ?? 20
+  const rows = await selectCatalogPage(db, { search, filters, sort, limit, after })
   const facetRows = await selectFacetCounts(db, search, filters)
 
-  const page = rows.slice(0, query.limit)
+  const page = rows.slice(0, limit)
   const last = page.at(-1)
   const label = facetLabeler(labels)
   const facets = Object.fromEntries(facetNames.map(name => [name, facetRows
@@ -74,7 +75,7 @@ export async function listApps(db: Database, labels: ReferenceLabels, query: App
     })),
     total: facetRows.find(row => row.facet === '_total')?.count ?? 0,
     facets,
-    nextCursor: rows.length > query.limit && last ? encodeCursor(sort, { key: last.sort_key, id: last.id }) : null,
+    nextCursor: rows.length > limit && last ? encodeCursor(sort, { key: last.sort_key, id: last.id }) : null,
   }
 }
 

@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { sql } from 'drizzle-orm'
 import { Type } from 'typebox'
-import { ProblemSchema } from '../../schemas/common.ts'
+import { problemResponse } from '../../schemas/common.ts'
 
 const HealthSchema = Type.Object({ status: Type.Enum(['ok']) })
 
@@ -12,7 +12,7 @@ const healthRoutes: FastifyPluginAsyncTypebox = async (app) => {
   }, async (_request, reply) => reply.header('Cache-Control', 'no-store').send({ status: 'ok' as const }))
 
   app.get('/readyz', {
-    schema: { tags: ['operations'], operationId: 'getReadiness', summary: 'Readiness probe: checks the database', response: { 200: HealthSchema, 503: ProblemSchema } },
+    schema: { tags: ['operations'], operationId: 'getReadiness', summary: 'Readiness probe: checks the database', response: { 200: HealthSchema, 503: problemResponse('The database is not reachable') } },
   }, async (request, reply) => {
     reply.header('Cache-Control', 'no-store')
     try {

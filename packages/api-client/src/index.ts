@@ -28,7 +28,8 @@ export interface Problem {
 export function createApiClient(options: { baseUrl?: string, fetch?: typeof fetch } = {}) {
   return createClient<paths>({
     baseUrl: options.baseUrl ?? '',
-    fetch: options.fetch,
+    // Looked up on every call rather than captured once, so polyfills and test doubles installed later apply.
+    fetch: options.fetch ?? (request => globalThis.fetch(request)),
     // Repeated parameters (themenfeld=a&themenfeld=b), as the API expects for facet filters.
     querySerializer: { array: { style: 'form', explode: true } },
   })

@@ -11,6 +11,7 @@ export default defineConfigWithVueTs(
       'openapi/**',
       'data/**',
       'packages/api-client/src/schema.d.ts',
+      '**/*.tmp.ts',
     ],
   },
   pluginVue.configs['flat/recommended'],

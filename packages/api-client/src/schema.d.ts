@@ -262,7 +262,6 @@ export interface operations {
                         items: {
                             adoptionCount: number;
                             certification: {
-                                certificateNumber: string;
                                 /** @description Valid for less than 60 more days. */
                                 expiringSoon: boolean;
                                 /** @enum {unknown} */

@@ -19,7 +19,7 @@ const app: AppSummary = {
   adoptionCount: 1234,
   owner: { slug: 'civitas-code', name: 'Civitas Code UG', kind: 'vendor' },
   latestVersion: '1.5.2',
-  certification: { status: 'certified', certificateNumber: 'LCIO-2026-0001', validUntil: '2027-03-31', expiringSoon: true },
+  certification: { status: 'certified', validUntil: '2027-03-31', expiringSoon: true },
 }
 
 describe('validity badge', () => {

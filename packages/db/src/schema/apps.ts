@@ -27,10 +27,19 @@ export const apps = pgTable('apps', {
   deploymentModels: deploymentModelEnum('deployment_models').array().notNull(),
   originLandCode: char('origin_land_code', { length: 2 }).references(() => lands.code),
   status: appStatusEnum('status').notNull().default('draft'),
+  /**
+   * Validity end of the app's best valid certificate (NULL: none). Maintained by a trigger on
+   * certifications (migration 0004) so the catalogue filters "certified today" without a join.
+   */
+  certifiedUntil: date('certified_until'),
+  /** `{ kind: latest valid_until }` of the app's attestations, maintained by a trigger on attestations (migration 0004). */
+  attestationValidUntil: jsonb('attestation_valid_until').$type<Record<string, string>>().notNull().default(sql`'{}'::jsonb`),
   /** Maintained by a trigger on subscriptions in the same transaction, so it always equals the active subscriptions. */
   adoptionCount: integer('adoption_count').notNull().default(0),
   /** Weighted German full-text document, maintained by the apps_search trigger (migration 0002). */
   searchVector: tsvector('search_vector'),
+  /** Lower-case name without diacritics, for exact-name ranking and name order. */
+  nameFolded: text('name_folded').generatedAlwaysAs(sql`lower(f_unaccent(name))`),
   /** Folded (lower case, no diacritics) name, tags and summary for trigram matching. */
   searchText: text('search_text'),
   /** Incremented on every change; the ETag of the app. */
@@ -44,6 +53,8 @@ export const apps = pgTable('apps', {
   check('apps_adoption_count_non_negative', sql`${t.adoptionCount} >= 0`),
   check('apps_efa_needs_provider', sql`NOT ('efa_service' = ANY(${t.deploymentModels})) OR ${t.providerOrganizationId} IS NOT NULL`),
   index('apps_status_idx').on(t.status),
+  // The public catalogue: certified apps, browsed by adoption count most of the time.
+  index('apps_public_adoptions_idx').on(t.adoptionCount.desc(), t.id).where(sql`${t.status} = 'certified'`),
   index('apps_owner_idx').on(t.ownerOrganizationId),
   index('apps_search_vector_idx').using('gin', t.searchVector),
   index('apps_search_text_trgm_idx').using('gin', sql`${t.searchText} gin_trgm_ops`),

@@ -1,4 +1,4 @@
-import { check, char, integer, numeric, pgTable, primaryKey, smallint, text } from 'drizzle-orm/pg-core'
+import { bigint, check, char, integer, numeric, pgTable, primaryKey, smallint, text } from 'drizzle-orm/pg-core'
 import { sql } from 'drizzle-orm'
 import { themenfeldEnum } from './enums.ts'
 
@@ -30,3 +30,14 @@ export const themenfelder = pgTable('themenfelder', {
   nameEn: text('name_en').notNull(),
   position: smallint('position').notNull(),
 })
+
+/**
+ * A counter bumped (by a statement trigger, migration 0006) whenever anything the public catalogue's
+ * search and facets depend on changes. API nodes compare it to decide whether a cached facet count is current.
+ */
+export const catalogState = pgTable('catalog_state', {
+  id: smallint('id').primaryKey().default(1),
+  version: bigint('version', { mode: 'number' }).notNull().default(0),
+}, t => [
+  check('catalog_state_single_row', sql`${t.id} = 1`),
+])

@@ -1,9 +1,9 @@
 import type { Keyset } from './queries.ts'
 import type { CatalogSort } from './schemas.ts'
 import { badRequest } from '../../lib/problem.ts'
+import { sortKeys } from './queries.ts'
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/
-const NUMERIC = /^-?\d+(?:\.\d+)?$/
 
 /**
  * Opaque cursor for keyset pagination: the sort it belongs to plus the last row's sort key and id.
@@ -27,9 +27,7 @@ export function decodeCursor(cursor: string, sort: CatalogSort): Keyset {
   if (!Array.isArray(parsed) || parsed.length !== 3)
     throw invalid()
   const [cursorSort, key, id] = parsed as unknown[]
-  if (cursorSort !== sort || typeof key !== 'string' || key.length > 200 || typeof id !== 'string' || !UUID.test(id))
-    throw invalid()
-  if (sort !== 'name' && !NUMERIC.test(key))
+  if (cursorSort !== sort || typeof key !== 'string' || typeof id !== 'string' || !UUID.test(id) || !sortKeys[sort].cursorPattern.test(key))
     throw invalid()
   return { key, id }
 }

@@ -1,9 +1,32 @@
 import type { Database } from '@kas/db'
+import type { SQL } from 'drizzle-orm'
 import { selectRows } from '@kas/db'
 import { sql } from 'drizzle-orm'
 
-export interface AppDetailRow {
+const utcTimestamp = (column: SQL) => sql`to_char(${column} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"')`
+
+export interface AttestationRow {
   id: string
+  kind: string
+  issuer: string
+  issued_on: string
+  valid_until: string
+  evidence_url: string
+  evidence_sha256: string
+  release_version: string | null
+  details: Record<string, unknown>
+  days_left: number
+}
+
+export interface ReleaseRow {
+  version: string
+  released_on: string
+  changelog: string
+  artifact_url: string
+  artifact_sha256: string
+}
+
+export interface AppDetailRow {
   slug: string
   name: string
   summary: string
@@ -31,21 +54,50 @@ export interface AppDetailRow {
   cert_issued_at: string
   cert_major: number
   cert_release_version: string
+  attestations: AttestationRow[]
+  releases: ReleaseRow[]
+  adoption_by_land: { code: string, name: string, count: number }[]
 }
 
-/** The app with owner, provider and its current certificate, if it is publicly visible. */
-export async function selectPublicApp(db: Database, slug: string): Promise<AppDetailRow | undefined> {
-  const rows = await selectRows<AppDetailRow>(db, sql`
-    SELECT a.id, a.slug, a.name, a.summary, a.description, a.license,
+/**
+ * Everything the detail page shows, in one statement (one round trip): the app with owner, provider
+ * and current certificate, plus its attestations, releases and adoption per Land as JSON arrays.
+ * Returns no row unless the app is publicly visible (certified with a certificate valid today).
+ */
+export function appDetailQuery(slug: string): SQL {
+  return sql`
+    SELECT a.slug, a.name, a.summary, a.description, a.license,
            a.themenfelder::text[] AS themenfelder, a.tags, a.basisdienste::text[] AS basisdienste,
            a.deployment_models::text[] AS deployment_models, a.maintainer_type::text AS maintainer_type,
            a.repository_url, a.homepage_url, a.origin_land_code, l.name AS origin_land_name, a.adoption_count,
-           to_char(a.updated_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') AS updated_at,
+           ${utcTimestamp(sql`a.updated_at`)} AS updated_at,
            o.slug AS owner_slug, o.name AS owner_name, o.kind::text AS owner_kind,
            p.slug AS provider_slug, p.name AS provider_name, p.kind::text AS provider_kind,
            c.certificate_number, c.valid_until::text AS cert_valid_until, c.major AS cert_major,
-           to_char(c.issued_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') AS cert_issued_at,
-           r.version AS cert_release_version
+           ${utcTimestamp(sql`c.issued_at`)} AS cert_issued_at, cr.version AS cert_release_version,
+           coalesce((
+             SELECT json_agg(json_build_object(
+                      'id', t.id, 'kind', t.kind, 'issuer', t.issuer, 'issued_on', t.issued_on, 'valid_until', t.valid_until,
+                      'evidence_url', t.evidence_url, 'evidence_sha256', t.evidence_sha256, 'release_version', tr.version,
+                      'details', t.details, 'days_left', t.valid_until - CURRENT_DATE)
+                    ORDER BY t.kind, t.valid_until DESC)
+             FROM attestations t LEFT JOIN releases tr ON tr.id = t.release_id
+             WHERE t.app_id = a.id), '[]') AS attestations,
+           coalesce((
+             SELECT json_agg(json_build_object(
+                      'version', r.version, 'released_on', r.released_on, 'changelog', r.changelog,
+                      'artifact_url', r.artifact_url, 'artifact_sha256', r.artifact_sha256)
+                    ORDER BY r.major DESC, r.minor DESC, r.patch DESC)
+             FROM releases r WHERE r.app_id = a.id), '[]') AS releases,
+           coalesce((
+             SELECT json_agg(json_build_object('code', x.code, 'name', x.name, 'count', x.count) ORDER BY x.count DESC, x.code)
+             FROM (
+               SELECT ol.code, ol.name, count(*)::int AS count
+               FROM subscriptions s
+               JOIN organizations so ON so.id = s.organization_id
+               JOIN lands ol ON ol.code = so.land_code
+               WHERE s.app_id = a.id AND s.status = 'active'
+               GROUP BY ol.code, ol.name) x), '[]') AS adoption_by_land
     FROM apps a
     JOIN organizations o ON o.id = a.owner_organization_id
     LEFT JOIN organizations p ON p.id = a.provider_organization_id
@@ -55,59 +107,11 @@ export async function selectPublicApp(db: Database, slug: string): Promise<AppDe
       WHERE c.app_id = a.id AND c.status = 'valid' AND c.valid_until >= CURRENT_DATE
       ORDER BY c.valid_until DESC LIMIT 1
     ) c ON TRUE
-    JOIN releases r ON r.id = c.release_id
-    WHERE a.slug = ${slug} AND a.status = 'certified'`)
-  return rows[0]
+    JOIN releases cr ON cr.id = c.release_id
+    WHERE a.slug = ${slug} AND a.status = 'certified'`
 }
 
-export interface AttestationRow {
-  id: string
-  kind: string
-  issuer: string
-  issued_on: string
-  valid_until: string
-  evidence_url: string
-  evidence_sha256: string
-  release_version: string | null
-  details: Record<string, unknown>
-  days_left: number
-}
-
-export async function selectAttestations(db: Database, appId: string): Promise<AttestationRow[]> {
-  const rows = await selectRows<AttestationRow>(db, sql`
-    SELECT t.id, t.kind::text AS kind, t.issuer, t.issued_on::text AS issued_on, t.valid_until::text AS valid_until,
-           t.evidence_url, t.evidence_sha256, r.version AS release_version, t.details,
-           (t.valid_until - CURRENT_DATE) AS days_left
-    FROM attestations t LEFT JOIN releases r ON r.id = t.release_id
-    WHERE t.app_id = ${appId}
-    ORDER BY t.kind, t.valid_until DESC`)
-  return rows
-}
-
-export interface ReleaseRow {
-  version: string
-  released_on: string
-  changelog: string
-  artifact_url: string
-  artifact_sha256: string
-}
-
-export async function selectReleases(db: Database, appId: string): Promise<ReleaseRow[]> {
-  const rows = await selectRows<ReleaseRow>(db, sql`
-    SELECT version, released_on::text AS released_on, changelog, artifact_url, artifact_sha256
-    FROM releases WHERE app_id = ${appId}
-    ORDER BY major DESC, minor DESC, patch DESC`)
-  return rows
-}
-
-export async function selectAdoptionByLand(db: Database, appId: string): Promise<{ code: string, name: string, count: number }[]> {
-  const rows = await selectRows<{ code: string, name: string, count: number }>(db, sql`
-    SELECT l.code, l.name, count(*)::int AS count
-    FROM subscriptions s
-    JOIN organizations o ON o.id = s.organization_id
-    JOIN lands l ON l.code = o.land_code
-    WHERE s.app_id = ${appId} AND s.status = 'active'
-    GROUP BY l.code, l.name
-    ORDER BY count(*) DESC, l.code`)
-  return rows
+export async function selectPublicAppDetail(db: Database, slug: string): Promise<AppDetailRow | undefined> {
+  const [row] = await selectRows<AppDetailRow>(db, appDetailQuery(slug))
+  return row
 }

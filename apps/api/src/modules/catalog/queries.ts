@@ -30,13 +30,18 @@ function typedArray(values: string[], pgType: 'themenfeld' | 'deployment_model' 
   return sql`ARRAY(SELECT jsonb_array_elements_text(${JSON.stringify(values)}::jsonb))::${sql.raw(pgType)}[]`
 }
 
+/** Attestation kinds valid today, from the per-app summary `attestation_valid_until` (ISO dates compare as text). */
+function validAttestation(kinds: string[]): SQL {
+  return sql.join(kinds.map(kind => sql`(v.attestation_valid_until ->> ${kind}) >= CURRENT_DATE::text`), sql` OR `)
+}
+
 /** One condition per facet on the `visible` row `v`; OR within a facet, the caller ANDs them. */
 function facetConditions(filters: CatalogFilters): Record<FacetName, SQL | undefined> {
   const { themenfeld, license, attestation, deployment, land, basisdienst } = filters
   return {
     themenfeld: themenfeld?.length ? sql`v.themenfelder && ${typedArray(themenfeld, 'themenfeld')}` : undefined,
     license: license?.length ? sql`v.license = ANY(${typedArray(license, 'text')})` : undefined,
-    attestation: attestation?.length ? sql`v.attestation_kinds && ${typedArray(attestation, 'attestation_kind')}` : undefined,
+    attestation: attestation?.length ? validAttestation(attestation) : undefined,
     deployment: deployment?.length ? sql`v.deployment_models && ${typedArray(deployment, 'deployment_model')}` : undefined,
     land: land?.length ? sql`v.origin_land_code = ANY(${typedArray(land, 'text')})` : undefined,
     basisdienst: basisdienst?.length ? sql`v.basisdienste && ${typedArray(basisdienst, 'basisdienst')}` : undefined,
@@ -51,49 +56,53 @@ function and(conditions: (SQL | undefined)[]): SQL {
 /**
  * The publicly visible apps (certified, with a certificate valid today) matching the search text,
  * with a relevance score. Expiry is checked at query time, so an expired app leaves the catalogue
- * the day its certificate ends without any job.
+ * the day its certificate ends without any job. `certified_until` and `attestation_valid_until`
+ * are per-app summaries kept by triggers (migration 0004), so this reads one row per app.
  *
  * Matching (DESIGN.md §5): German full-text search on the weighted document, OR trigram word
  * similarity on the folded name/tags/summary (typos and word parts: "hundesteur", "steuer" in
  * "Hundesteuer"). Score: exact name 10, name prefix 2, plus ts_rank and the trigram similarity.
  */
 function visibleApps(search: SearchText | undefined): SQL {
-  const match = search
-    ? sql`AND (a.search_vector @@ p.tq OR p.qf <% a.search_text)`
-    : sql``
-  const score = search
-    ? sql`round((
-        CASE WHEN lower(f_unaccent(a.name)) = p.qf THEN 10 ELSE 0 END
-        + CASE WHEN lower(f_unaccent(a.name)) LIKE p.qf || '%' THEN 2 ELSE 0 END
-        + ts_rank(a.search_vector, p.tq)
-        + word_similarity(p.qf, a.search_text))::numeric, 6)`
-    : sql`0::numeric`
-  const params = search
-    ? sql`, (SELECT lower(f_unaccent(${search.raw})) AS qf, to_tsquery('german', f_unaccent(${search.tsquery})) AS tq) p`
-    : sql``
-  return sql`visible AS (
-    SELECT a.id, a.slug, a.name, a.summary, a.license, a.themenfelder, a.deployment_models, a.basisdienste,
-           a.origin_land_code, a.adoption_count, a.created_at, a.owner_organization_id,
-           lower(f_unaccent(a.name)) AS sort_name,
-           c.certificate_number, c.valid_until,
-           ARRAY(SELECT DISTINCT t.kind FROM attestations t WHERE t.app_id = a.id AND t.valid_until >= CURRENT_DATE) AS attestation_kinds,
-           ${score} AS score
-    FROM apps a ${params}
-    JOIN LATERAL (
-      SELECT c.certificate_number, c.valid_until FROM certifications c
-      WHERE c.app_id = a.id AND c.status = 'valid' AND c.valid_until >= CURRENT_DATE
-      ORDER BY c.valid_until DESC LIMIT 1
-    ) c ON TRUE
-    WHERE a.status = 'certified' ${match}
-  )`
+  if (!search) {
+    return sql`visible AS (
+      SELECT a.id, a.name_folded, a.license, a.themenfelder, a.deployment_models, a.basisdienste, a.origin_land_code,
+             a.attestation_valid_until, a.adoption_count, a.created_at, 0::numeric AS score
+      FROM apps a
+      WHERE a.status = 'certified' AND a.certified_until >= CURRENT_DATE
+    )`
+  }
+  // Each branch of the UNION uses its own GIN index; an OR of both would make the planner scan every row.
+  return sql`params AS (
+      SELECT lower(f_unaccent(${search.raw})) AS qf, to_tsquery('german', f_unaccent(${search.tsquery})) AS tq
+    ),
+    matched AS (
+      SELECT a.id FROM apps a, params p WHERE a.search_vector @@ p.tq
+      UNION
+      SELECT a.id FROM apps a, params p WHERE p.qf <% a.search_text
+    ),
+    visible AS (
+      SELECT a.id, a.name_folded, a.license, a.themenfelder, a.deployment_models, a.basisdienste, a.origin_land_code,
+             a.attestation_valid_until, a.adoption_count, a.created_at,
+             round((
+               CASE WHEN a.name_folded = p.qf THEN 10 ELSE 0 END
+               + CASE WHEN a.name_folded LIKE p.qf || '%' THEN 2 ELSE 0 END
+               + ts_rank(a.search_vector, p.tq)
+               + word_similarity(p.qf, a.search_text))::numeric, 6) AS score
+      FROM matched m JOIN apps a ON a.id = m.id, params p
+      WHERE a.status = 'certified' AND a.certified_until >= CURRENT_DATE
+    )`
 }
 
-/** Sort key (as text, for the cursor) and direction of each sort. */
-const sortKeys: Record<CatalogSort, { key: SQL, cast: SQL, descending: boolean }> = {
-  relevance: { key: sql`v.score`, cast: sql`::numeric`, descending: true },
-  adoptions: { key: sql`v.adoption_count::numeric`, cast: sql`::numeric`, descending: true },
-  newest: { key: sql`extract(epoch FROM v.created_at)`, cast: sql`::numeric`, descending: true },
-  name: { key: sql`v.sort_name COLLATE "C"`, cast: sql`::text COLLATE "C"`, descending: false },
+/**
+ * Sort key and direction of each sort; `cast` turns the cursor's text back into the key's type.
+ * Keys are plain columns where possible so that an index can serve the order (apps_public_adoptions_idx).
+ */
+export const sortKeys: Record<CatalogSort, { key: SQL, cast: SQL, descending: boolean, cursorPattern: RegExp }> = {
+  relevance: { key: sql`v.score`, cast: sql`::numeric`, descending: true, cursorPattern: /^\d+(?:\.\d+)?$/ },
+  adoptions: { key: sql`v.adoption_count`, cast: sql`::int`, descending: true, cursorPattern: /^\d{1,9}$/ },
+  newest: { key: sql`v.created_at`, cast: sql`::timestamptz`, descending: true, cursorPattern: /^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}(?:\.\d{1,6})?\+00$/ },
+  name: { key: sql`v.name_folded COLLATE "C"`, cast: sql`::text COLLATE "C"`, descending: false, cursorPattern: /^[^\u0000]{0,200}$/ },
 }
 
 export interface CatalogRow {
@@ -109,19 +118,20 @@ export interface CatalogRow {
   owner_name: string
   owner_kind: string
   latest_version: string | null
-  certificate_number: string
   valid_until: string
   sort_key: string
 }
 
-/** One page of matching apps in the requested order, starting after `after`; fetches limit + 1 to know whether more follow. */
-export async function selectCatalogPage(db: Database, input: {
+export interface CatalogPageInput {
   search?: SearchText
   filters: CatalogFilters
   sort: CatalogSort
   limit: number
   after?: Keyset
-}): Promise<CatalogRow[]> {
+}
+
+/** One page of matching apps in the requested order, starting after `after`; fetches limit + 1 to know whether more follow. */
+export function catalogPageQuery(input: CatalogPageInput): SQL {
   const { key, cast, descending } = sortKeys[input.sort]
   const keyset = input.after
     ? descending
@@ -129,20 +139,29 @@ export async function selectCatalogPage(db: Database, input: {
       : sql`(${key} > ${input.after.key}${cast} OR (${key} = ${input.after.key}${cast} AND v.id > ${input.after.id}::uuid))`
     : undefined
   const where = and([...Object.values(facetConditions(input.filters)), keyset])
-  const rows = await selectRows<CatalogRow>(db, sql`
-    WITH ${visibleApps(input.search)}
-    SELECT v.id, v.slug, v.name, v.summary, v.license, v.themenfelder::text[] AS themenfelder,
-           v.deployment_models::text[] AS deployment_models, v.adoption_count,
-           v.certificate_number, v.valid_until::text AS valid_until,
+  // The page is chosen on the narrow `visible` rows; display columns are read for those rows only.
+  return sql`
+    WITH ${visibleApps(input.search)},
+    page AS (
+      SELECT v.id, (${key})::text AS sort_key, ${key} AS sort_value FROM visible v
+      WHERE ${where}
+      ORDER BY ${key} ${descending ? sql`DESC` : sql`ASC`}, v.id ASC
+      LIMIT ${input.limit + 1}
+    )
+    SELECT a.id, a.slug, a.name, a.summary, a.license, a.themenfelder::text[] AS themenfelder,
+           a.deployment_models::text[] AS deployment_models, a.adoption_count,
+           a.certified_until::text AS valid_until, page.sort_key,
            o.slug AS owner_slug, o.name AS owner_name, o.kind AS owner_kind,
-           (SELECT r.version FROM releases r WHERE r.app_id = v.id
-             ORDER BY r.major DESC, r.minor DESC, r.patch DESC LIMIT 1) AS latest_version,
-           (${key})::text AS sort_key
-    FROM visible v JOIN organizations o ON o.id = v.owner_organization_id
-    WHERE ${where}
-    ORDER BY ${key} ${descending ? sql`DESC` : sql`ASC`}, v.id ASC
-    LIMIT ${input.limit + 1}`)
-  return rows
+           (SELECT r.version FROM releases r WHERE r.app_id = a.id
+             ORDER BY r.major DESC, r.minor DESC, r.patch DESC LIMIT 1) AS latest_version
+    FROM page
+    JOIN apps a ON a.id = page.id
+    JOIN organizations o ON o.id = a.owner_organization_id
+    ORDER BY page.sort_value ${descending ? sql`DESC` : sql`ASC`}, page.id ASC`
+}
+
+export function selectCatalogPage(db: Database, input: CatalogPageInput): Promise<CatalogRow[]> {
+  return selectRows<CatalogRow>(db, catalogPageQuery(input))
 }
 
 export interface FacetCountRow {
@@ -155,18 +174,19 @@ export interface FacetCountRow {
  * Facet counts on the matching set, each facet computed with all filters except its own
  * (drill-down: choosing a Themenfeld does not hide the other Themenfelder), plus the total.
  */
-export async function selectFacetCounts(db: Database, search: SearchText | undefined, filters: CatalogFilters): Promise<FacetCountRow[]> {
+export function facetCountsQuery(search: SearchText | undefined, filters: CatalogFilters): SQL {
   const conditions = facetConditions(filters)
   const except = (facet: FacetName) => and(Object.entries(conditions).filter(([name]) => name !== facet).map(([, c]) => c))
-  const rows = await selectRows<FacetCountRow>(db, sql`
+  return sql`
     WITH ${visibleApps(search)}
     SELECT 'themenfeld' AS facet, x::text AS value, count(*)::int AS count
       FROM visible v CROSS JOIN LATERAL unnest(v.themenfelder) x WHERE ${except('themenfeld')} GROUP BY x
     UNION ALL
     SELECT 'license', v.license, count(*)::int FROM visible v WHERE ${except('license')} GROUP BY v.license
     UNION ALL
-    SELECT 'attestation', x::text, count(*)::int
-      FROM visible v CROSS JOIN LATERAL unnest(v.attestation_kinds) x WHERE ${except('attestation')} GROUP BY x
+    SELECT 'attestation', e.key, count(*)::int
+      FROM visible v CROSS JOIN LATERAL jsonb_each_text(v.attestation_valid_until) e
+      WHERE e.value >= CURRENT_DATE::text AND ${except('attestation')} GROUP BY e.key
     UNION ALL
     SELECT 'deployment', x::text, count(*)::int
       FROM visible v CROSS JOIN LATERAL unnest(v.deployment_models) x WHERE ${except('deployment')} GROUP BY x
@@ -177,6 +197,16 @@ export async function selectFacetCounts(db: Database, search: SearchText | undef
     SELECT 'basisdienst', x::text, count(*)::int
       FROM visible v CROSS JOIN LATERAL unnest(v.basisdienste) x WHERE ${except('basisdienst')} GROUP BY x
     UNION ALL
-    SELECT '_total', '', count(*)::int FROM visible v WHERE ${and(Object.values(conditions))}`)
-  return rows
+    SELECT '_total', '', count(*)::int FROM visible v WHERE ${and(Object.values(conditions))}`
+}
+
+export function selectFacetCounts(db: Database, search: SearchText | undefined, filters: CatalogFilters): Promise<FacetCountRow[]> {
+  return selectRows<FacetCountRow>(db, facetCountsQuery(search, filters))
+}
+
+/** The catalogue version and today's date (UTC) as the database sees them; together they key the facet cache. */
+export async function selectCatalogVersion(db: Database): Promise<{ version: number, day: string }> {
+  const [row] = await selectRows<{ version: string, day: string }>(db, sql`
+    SELECT version::text AS version, CURRENT_DATE::text AS day FROM catalog_state WHERE id = 1`)
+  return { version: Number(row.version), day: row.day }
 }

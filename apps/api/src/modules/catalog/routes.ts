@@ -1,5 +1,6 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { problemResponse, publicReadErrors } from '../../schemas/common.ts'
+import { FacetCache } from './facet-cache.ts'
 import { AppDetailSchema, AppListQuerySchema, AppListSchema, AppParamsSchema } from './schemas.ts'
 import { getAppDetail, listApps } from './service.ts'
 
@@ -7,6 +8,7 @@ import { getAppDetail, listApps } from './service.ts'
 const PUBLIC_CACHE = 'public, max-age=60, stale-while-revalidate=300'
 
 const catalogRoutes: FastifyPluginAsyncTypebox = async (app) => {
+  const facetCache = new FacetCache()
   app.get('/apps', {
     schema: {
       tags: ['catalog'],
@@ -19,7 +21,7 @@ const catalogRoutes: FastifyPluginAsyncTypebox = async (app) => {
         ...publicReadErrors },
     },
   }, async (request, reply) => {
-    const result = await listApps(app.database.db, await app.referenceLabels(), request.query)
+    const result = await listApps(app.database.db, await app.referenceLabels(), facetCache, request.query)
     return reply.header('Cache-Control', PUBLIC_CACHE).send(result)
   })
 

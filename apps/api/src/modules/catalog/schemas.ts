@@ -29,7 +29,6 @@ export type AppListQuery = Static<typeof AppListQuerySchema>
 
 export const CertificationSummarySchema = Type.Object({
   status: Type.Enum(['certified']),
-  certificateNumber: Type.String(),
   validUntil: IsoDate,
   expiringSoon: Type.Boolean({ description: 'Valid for less than 60 more days.' }),
 })

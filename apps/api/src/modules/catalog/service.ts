@@ -1,13 +1,14 @@
 import type { Database } from '@kas/db'
 import type { ReferenceLabels } from '../taxonomy/labels.ts'
-import type { CatalogFilters, SearchText } from './queries.ts'
+import type { FacetCache } from './facet-cache.ts'
+import type { CatalogFilters, CatalogPageInput, FacetCountRow, SearchText } from './queries.ts'
 import type { AppDetail, AppList, AppListQuery, AppSummary, CatalogSort, FacetName } from './schemas.ts'
 import { EXPIRING_SOON_DAYS, requiredAttestationKinds } from '@kas/db'
 import { notFound } from '../../lib/problem.ts'
 import { attestationKindLabels, basisdienstLabels, deploymentModelLabels } from '../taxonomy/labels.ts'
 import { decodeCursor, encodeCursor } from './cursor.ts'
-import { selectAdoptionByLand, selectAttestations, selectPublicApp, selectReleases } from './detail-queries.ts'
-import { selectCatalogPage, selectFacetCounts } from './queries.ts'
+import { selectPublicAppDetail } from './detail-queries.ts'
+import { selectCatalogPage, selectCatalogVersion, selectFacetCounts } from './queries.ts'
 import { facetNames } from './schemas.ts'
 import { toPrefixTsquery } from './search-terms.ts'
 
@@ -28,24 +29,46 @@ function facetLabeler(labels: ReferenceLabels): Record<FacetName, (value: string
   }
 }
 
-/** Searches the public catalogue: one page of apps, the total and drill-down facet counts. */
-export async function listApps(db: Database, labels: ReferenceLabels, query: AppListQuery): Promise<AppList> {
+/** What the SQL needs from the query string: folded search, filters, effective sort, page size and position. */
+export function catalogPageInput(query: AppListQuery): CatalogPageInput {
   const tsquery = query.q ? toPrefixTsquery(query.q) : undefined
   const search: SearchText | undefined = query.q && tsquery ? { raw: query.q.trim(), tsquery } : undefined
   const sort: CatalogSort = query.sort === 'relevance' && !search ? 'adoptions' : (query.sort ?? (search ? 'relevance' : 'adoptions'))
-  const after = query.cursor ? decodeCursor(query.cursor, sort) : undefined
-  const filters: CatalogFilters = {
-    themenfeld: query.themenfeld,
-    license: query.license,
-    attestation: query.attestation,
-    deployment: query.deployment,
-    land: query.land,
-    basisdienst: query.basisdienst,
+  return {
+    search,
+    filters: {
+      themenfeld: query.themenfeld,
+      license: query.license,
+      attestation: query.attestation,
+      deployment: query.deployment,
+      land: query.land,
+      basisdienst: query.basisdienst,
+    },
+    sort,
+    limit: query.limit ?? 20,
+    after: query.cursor ? decodeCursor(query.cursor, sort) : undefined,
   }
+}
 
-  const limit = query.limit ?? 20
-  const rows = await selectCatalogPage(db, { search, filters, sort, limit, after })
-  const facetRows = await selectFacetCounts(db, search, filters)
+async function cachedFacetCounts(db: Database, cache: FacetCache, search: SearchText | undefined, filters: CatalogFilters): Promise<FacetCountRow[]> {
+  const { version, day } = await selectCatalogVersion(db)
+  const key = JSON.stringify([search?.raw.toLowerCase() ?? '', facetNames.map(name => [...(filters[name] ?? [])].sort())])
+  const cached = cache.get(key, version, day)
+  if (cached)
+    return cached
+  const rows = await selectFacetCounts(db, search, filters)
+  cache.set(key, version, day, rows)
+  return rows
+}
+
+/** Searches the public catalogue: one page of apps, the total and drill-down facet counts. */
+export async function listApps(db: Database, labels: ReferenceLabels, facetCache: FacetCache, query: AppListQuery): Promise<AppList> {
+  const input = catalogPageInput(query)
+  const { search, filters, sort, limit } = input
+  const [rows, facetRows] = await Promise.all([
+    selectCatalogPage(db, input),
+    cachedFacetCounts(db, facetCache, search, filters),
+  ])
 
   const page = rows.slice(0, limit)
   const last = page.at(-1)
@@ -68,7 +91,6 @@ export async function listApps(db: Database, labels: ReferenceLabels, query: App
       latestVersion: row.latest_version,
       certification: {
         status: 'certified',
-        certificateNumber: row.certificate_number,
         validUntil: row.valid_until,
         expiringSoon: daysUntil(row.valid_until) < EXPIRING_SOON_DAYS,
       },
@@ -87,14 +109,10 @@ function validityState(daysLeft: number): 'valid' | 'expiring' | 'expired' {
 
 /** Everything a municipality needs to decide on one app; 404 unless it is publicly visible. */
 export async function getAppDetail(db: Database, slug: string): Promise<AppDetail> {
-  const app = await selectPublicApp(db, slug)
+  const app = await selectPublicAppDetail(db, slug)
   if (!app)
     throw notFound('App', slug)
-  const [attestations, releases, byLand] = await Promise.all([
-    selectAttestations(db, app.id),
-    selectReleases(db, app.id),
-    selectAdoptionByLand(db, app.id),
-  ])
+  const { attestations, releases, adoption_by_land: byLand } = app
   const deploymentModels = app.deployment_models as AppDetail['deploymentModels']
   const required = requiredAttestationKinds({ deploymentModels }).map((kind) => {
     const best = attestations.filter(a => a.kind === kind).sort((a, b) => b.days_left - a.days_left)[0]

@@ -6,8 +6,7 @@ import { sql } from 'drizzle-orm'
 /** The same visibility rule as the catalogue: certified with a certificate valid today. */
 const PUBLIC_APPS = sql`
   SELECT a.id, a.owner_organization_id, a.themenfelder FROM apps a
-  WHERE a.status = 'certified' AND EXISTS (
-    SELECT 1 FROM certifications c WHERE c.app_id = a.id AND c.status = 'valid' AND c.valid_until >= CURRENT_DATE)`
+  WHERE a.status = 'certified' AND a.certified_until >= CURRENT_DATE`
 
 export async function getCatalogStats(db: Database, labels: ReferenceLabels) {
   const [totals] = await selectRows<Record<'apps' | 'adopting_organizations' | 'adoptions' | 'lands_with_adopters' | 'publishers', number>>(db, sql`

@@ -1,4 +1,5 @@
 import type { FacetName } from '../../../src/modules/catalog/schemas.ts'
+import { sql } from 'drizzle-orm'
 import { expect, it } from 'vitest'
 import { facetNames } from '../../../src/modules/catalog/schemas.ts'
 import { describeEachDb } from '../../support/databases.ts'
@@ -53,6 +54,16 @@ describeEachDb('catalog facets', (context) => {
     expect(both.total).toBeLessThan(tax.total)
     for (const item of both.items)
       expect(item.themenfelder).toContain('taxes_customs')
+  })
+
+  it('reflects a change in the database at once, although facet counts are cached', async () => {
+    const before = await searchApps(app.get(), { license: 'MIT' })
+    await searchApps(app.get(), { license: 'MIT' })
+    await context.database.db.execute(sql`UPDATE apps SET license = 'MIT' WHERE slug = 'bauantrag-online'`)
+    const after = await searchApps(app.get(), { license: 'MIT' })
+    expect(after.total).toBe(before.total + 1)
+    expect(after.facets.themenfeld.find(f => f.value === 'building_housing')?.count)
+      .toBe((before.facets.themenfeld.find(f => f.value === 'building_housing')?.count ?? 0) + 1)
   })
 
   it('labels facet values in German', async () => {

@@ -1,0 +1,230 @@
+/**
+ * Catalogue benchmark (DESIGN.md §6): loads the scale data set into PostgreSQL, starts the real API
+ * server in a child process and measures search-with-facets and app detail with autocannon. As the
+ * baseline, the same SQL runs directly through `pg` in the same run, so the ratio shows the API's
+ * own overhead independent of how fast this (shared, noisy) machine is today.
+ *
+ *   pnpm bench                  full data set (10,000 apps, 500,000 subscriptions)
+ *   BENCH_SCALE=small pnpm bench quick run on a tenth of it
+ */
+import type { SQL } from 'drizzle-orm'
+import { spawn } from 'node:child_process'
+import { fileURLToPath } from 'node:url'
+import { appDetailQuery } from '@kas/api/modules/catalog/detail-queries.ts'
+import { catalogPageQuery, facetCountsQuery } from '@kas/api/modules/catalog/queries.ts'
+import { catalogPageInput } from '@kas/api/modules/catalog/service.ts'
+import { createDb, migrate } from '@kas/db'
+import { fullScale, generateScaleData } from '@kas/db/scale'
+import autocannon from 'autocannon'
+import { PgDialect } from 'drizzle-orm/pg-core'
+import pg from 'pg'
+
+const CONNECTIONS = 32
+const DURATION_SECONDS = Number(process.env.BENCH_DURATION ?? 10)
+const POOL_SIZE = 16
+const PORT = Number(process.env.BENCH_PORT ?? 3917)
+const serverUrl = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres'
+const size = process.env.BENCH_SCALE === 'small'
+  ? { apps: 1_000, releasesPerApp: 5, subscriptions: 50_000, vendors: 30 }
+  : fullScale
+
+/** Searches people repeat (landing page, popular words): after the first request their facet counts are cached. */
+const searchPaths = [
+  '/api/v1/apps?q=steuer',
+  '/api/v1/apps?q=kita&themenfeld=family_children',
+  '/api/v1/apps?themenfeld=taxes_customs&deployment=saas',
+  '/api/v1/apps',
+  '/api/v1/apps?q=hundesteur',
+  '/api/v1/apps?q=bauan&sort=name',
+  '/api/v1/apps?land=09&basisdienst=bund_id&attestation=bsi_c5',
+  '/api/v1/apps?q=online%20portal&sort=adoptions',
+]
+// Certified apps spread over the whole range (every 50th app is a draft and every 50th + 1 in review).
+/**
+ * Searches that are (nearly) all different: 30 subjects × 10 suffixes × 16 Länder give 4,800 distinct
+ * search/filter combinations, more than the facet cache holds, so facets are counted anew almost every time.
+ */
+const subjectsForColdSearch = ['Hundesteuer', 'Gewerbe', 'Bauantrag', 'Kita', 'Wohngeld', 'Melde', 'Termin', 'Friedhof', 'Abfall', 'Sperrmüll', 'Wahl', 'Schul', 'Fischerei', 'Parkausweis', 'Führerschein', 'Grundsteuer', 'Förder', 'Ehrenamt', 'Vergabe', 'Rechnung', 'Akten', 'Rats', 'Bibliotheks', 'Fundsachen', 'Standesamt', 'Elterngeld', 'Baumkataster', 'Straßen', 'Gaststätten', 'Markt']
+const suffixesForColdSearch = ['Online', 'Portal', 'Manager', 'Digital', 'Kommunal', 'Service', 'Plus', 'Assistent', 'Cloud', 'Werk']
+const coldSearchPaths = subjectsForColdSearch.flatMap(subject => suffixesForColdSearch.flatMap(suffix =>
+  Array.from({ length: 16 }, (_, land) => `/api/v1/apps?q=${encodeURIComponent(`${subject.toLowerCase()} ${suffix.toLowerCase()}`)}&land=${String(land + 1).padStart(2, '0')}`)))
+  // Shuffle deterministically so that consecutive requests differ in every part.
+  .map((path, i) => ({ path, order: (i * 7919) % 4800 }))
+  .sort((a, b) => a.order - b.order)
+  .map(entry => entry.path)
+
+const detailSlugs = Array.from({ length: 200 }, (_, i) => 2 + ((i * 37) % size.apps))
+  .filter(n => n % 50 > 1)
+  .map(n => `scale-app-${n}`)
+
+function databaseUrl(name: string): string {
+  const url = new URL(serverUrl)
+  url.pathname = `/${name}`
+  return url.toString()
+}
+
+function percentile(sorted: number[], p: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]
+}
+
+async function prepareDatabase(name: string): Promise<void> {
+  const admin = new pg.Client({ connectionString: serverUrl })
+  await admin.connect()
+  await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`)
+  await admin.query(`CREATE DATABASE ${name}`)
+  await admin.end()
+  const handle = await createDb({ databaseUrl: databaseUrl(name), poolSize: 2 })
+  await migrate(handle)
+  const started = performance.now()
+  await generateScaleData(handle, size)
+  const counts = await handle.db.execute('SELECT (SELECT count(*) FROM apps) AS apps, (SELECT count(*) FROM organizations WHERE kind = \'municipality\') AS municipalities, (SELECT count(*) FROM subscriptions) AS subscriptions, (SELECT count(*) FROM releases) AS releases' as unknown as SQL) as unknown as { rows: Record<string, string>[] }
+  console.log(`Scale data loaded in ${((performance.now() - started) / 1000).toFixed(1)} s:`, counts.rows[0])
+  await handle.close()
+}
+
+async function startServer(url: string) {
+  const server = spawn(process.execPath, ['--import', 'tsx', fileURLToPath(new URL('../apps/api/src/server.ts', import.meta.url))], {
+    env: { ...process.env, DATABASE_URL: url, PORT: String(PORT), HOST: '127.0.0.1', SEED_DEMO_DATA: 'false', LOG_LEVEL: 'warn', RATE_LIMIT_PER_MINUTE: '1000000000', DATABASE_POOL_SIZE: String(POOL_SIZE), NODE_ENV: 'production' },
+    stdio: ['ignore', 'inherit', 'inherit'],
+  })
+  for (let attempt = 0; attempt < 100; attempt++) {
+    try {
+      if ((await fetch(`http://127.0.0.1:${PORT}/readyz`)).ok)
+        return server
+    }
+    catch {}
+    await new Promise(resolve => setTimeout(resolve, 200))
+  }
+  server.kill()
+  throw new Error('API server did not become ready')
+}
+
+interface Measurement { p50: number, p99: number, throughput: number, errors: number }
+
+async function measureApi(paths: string[]): Promise<Measurement> {
+  const result = await autocannon({
+    url: `http://127.0.0.1:${PORT}`,
+    connections: CONNECTIONS,
+    duration: DURATION_SECONDS,
+    requests: paths.map(path => ({ method: 'GET', path })),
+  })
+  return { p50: result.latency.p50, p99: result.latency.p99, throughput: result.requests.average, errors: result.errors + result.non2xx }
+}
+
+/** Runs `iteration` from CONNECTIONS concurrent loops for the same duration and reports latencies. */
+async function measureDirect(iteration: (index: number) => Promise<void>): Promise<Measurement> {
+  const latencies: number[] = []
+  let errors = 0
+  const deadline = performance.now() + DURATION_SECONDS * 1000
+  let counter = 0
+  await Promise.all(Array.from({ length: CONNECTIONS }, async () => {
+    while (performance.now() < deadline) {
+      const started = performance.now()
+      try {
+        await iteration(counter++)
+      }
+      catch {
+        errors++
+      }
+      latencies.push(performance.now() - started)
+    }
+  }))
+  latencies.sort((a, b) => a - b)
+  return { p50: percentile(latencies, 50), p99: percentile(latencies, 99), throughput: latencies.length / DURATION_SECONDS, errors }
+}
+
+const dialect = new PgDialect()
+const toPg = (query: SQL) => dialect.sqlToQuery(query)
+
+function parsePath(path: string) {
+  const params = new URL(path, 'http://x').searchParams
+  const query: Record<string, unknown> = {}
+  for (const key of new Set(params.keys()))
+    query[key] = ['q', 'sort', 'cursor'].includes(key) ? params.get(key) : params.getAll(key)
+  return catalogPageInput(query)
+}
+
+async function main(): Promise<void> {
+  const name = 'kas_bench'
+  console.log(`Preparing ${name} on ${new URL(serverUrl).host} (${size.apps} apps, ${size.subscriptions} subscriptions) …`)
+  await prepareDatabase(name)
+  const url = databaseUrl(name)
+
+  const pool = new pg.Pool({ connectionString: url, max: POOL_SIZE, options: '-c TimeZone=UTC' })
+  const versionQuery = 'SELECT version::text AS version, CURRENT_DATE::text AS day FROM catalog_state WHERE id = 1'
+  const toStatements = (paths: string[]) => paths.map(parsePath).map(input => ({
+    page: toPg(catalogPageQuery(input)),
+    facets: toPg(facetCountsQuery(input.search, input.filters)),
+  }))
+  const searchQueries = toStatements(searchPaths)
+  const coldSearchQueries = toStatements(coldSearchPaths)
+
+  const server = await startServer(url)
+  try {
+    // Warm both paths (plans, caches, JIT) before measuring.
+    await measureApiWarmup()
+    const results: Record<string, { api: Measurement, direct: Measurement }> = {}
+
+    // Direct SQL runs the statements the API runs for the request: with cached facets the version
+    // check and the page; with uncached facets also the facet count.
+    results['search, repeated'] = {
+      api: await measureApi(searchPaths),
+      direct: await measureDirect(async (i) => {
+        const { page } = searchQueries[i % searchQueries.length]
+        await Promise.all([pool.query(page.sql, page.params), pool.query(versionQuery)])
+      }),
+    }
+    results['search, all distinct'] = {
+      api: await measureApi(coldSearchPaths),
+      direct: await measureDirect(async (i) => {
+        const { page, facets } = coldSearchQueries[i % coldSearchQueries.length]
+        await Promise.all([
+          pool.query(page.sql, page.params),
+          pool.query(versionQuery).then(() => pool.query(facets.sql, facets.params)),
+        ])
+      }),
+    }
+    results['app detail'] = {
+      api: await measureApi(detailSlugs.map(slug => `/api/v1/apps/${slug}`)),
+      direct: await measureDirect(async (i) => {
+        const detail = toPg(appDetailQuery(detailSlugs[i % detailSlugs.length]))
+        await pool.query(detail.sql, detail.params)
+      }),
+    }
+
+    const budgets: Record<string, number> = { 'search, repeated': 100, 'search, all distinct': 100, 'app detail': 25 }
+    console.log(`\n${CONNECTIONS} concurrent connections, ${DURATION_SECONDS} s each, pool ${POOL_SIZE}; latencies in ms\n`)
+    console.log('scenario             | API p50 | API p99 | API req/s | SQL p50 | SQL p99 | SQL it/s | p99 ratio | req/s ratio | errors | p99 budget')
+    for (const [scenario, { api, direct }] of Object.entries(results)) {
+      const budget = budgets[scenario]
+      console.log([
+        scenario.padEnd(20),
+        api.p50.toFixed(1).padStart(7),
+        api.p99.toFixed(1).padStart(7),
+        api.throughput.toFixed(0).padStart(9),
+        direct.p50.toFixed(1).padStart(7),
+        direct.p99.toFixed(1).padStart(7),
+        direct.throughput.toFixed(0).padStart(8),
+        (api.p99 / direct.p99).toFixed(2).padStart(9),
+        (direct.throughput / api.throughput).toFixed(2).padStart(11),
+        String(api.errors + direct.errors).padStart(6),
+        `${budget} ms ${api.p99 < budget ? 'met' : 'MISSED'}`,
+      ].join(' | '))
+    }
+    console.log('\np99 ratio = API p99 / direct SQL p99; req/s ratio = direct SQL throughput / API throughput (budget for both: ≤ 1.5).')
+  }
+  finally {
+    server.kill('SIGTERM')
+    await pool.end()
+  }
+
+  async function measureApiWarmup(): Promise<void> {
+    await autocannon({ url: `http://127.0.0.1:${PORT}`, connections: 8, amount: 400, requests: [...searchPaths, ...detailSlugs.slice(0, 20).map(s => `/api/v1/apps/${s}`)].map(path => ({ method: 'GET', path })) })
+    for (const { page, facets } of searchQueries) {
+      await pool.query(page.sql, page.params)
+      await pool.query(facets.sql, facets.params)
+    }
+  }
+}
+
+await main()

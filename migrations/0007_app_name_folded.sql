@@ -1,0 +1,1 @@
+ALTER TABLE "apps" ADD COLUMN "name_folded" text GENERATED ALWAYS AS (lower(f_unaccent(name))) STORED;

@@ -4,6 +4,7 @@ import { defineConfig } from 'vitest/config'
 /** One runner for everything: API (both databases), web units, and browser end-to-end tests. */
 export default defineConfig({
   test: {
+    reporters: ['default', './scripts/summary-reporter.ts'],
     // 2 cores: two workers keep the machine responsive and the database servers uncontended.
     maxWorkers: 2,
     projects: [

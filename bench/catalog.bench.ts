@@ -53,9 +53,12 @@ const coldSearchPaths = subjectsForColdSearch.flatMap(subject => suffixesForCold
   .sort((a, b) => a.order - b.order)
   .map(entry => entry.path)
 
-const detailSlugs = Array.from({ length: 200 }, (_, i) => 2 + ((i * 37) % size.apps))
+// Certified apps (every 50th app is a draft and every 50th + 1 in review), in a scattered order.
+const certifiedSlugs = Array.from({ length: size.apps }, (_, i) => 1 + ((i * 7919) % size.apps))
   .filter(n => n % 50 > 1)
   .map(n => `scale-app-${n}`)
+/** Details people look at again and again. */
+const detailSlugs = certifiedSlugs.slice(0, 200)
 
 function databaseUrl(name: string): string {
   const url = new URL(serverUrl)
@@ -102,11 +105,14 @@ async function startServer(url: string) {
 interface Measurement { p50: number, p99: number, throughput: number, errors: number }
 
 async function measureApi(paths: string[]): Promise<Measurement> {
+  // One counter shared by all connections, so that concurrent connections ask for different paths
+  // (autocannon would otherwise walk every connection through the same sequence in lockstep).
+  let next = 0
   const result = await autocannon({
     url: `http://127.0.0.1:${PORT}`,
     connections: CONNECTIONS,
     duration: DURATION_SECONDS,
-    requests: paths.map(path => ({ method: 'GET', path })),
+    requests: [{ method: 'GET', setupRequest: request => ({ ...request, path: paths[next++ % paths.length] }) }],
   })
   return { p50: result.latency.p50, p99: result.latency.p99, throughput: result.requests.average, errors: result.errors + result.non2xx }
 }
@@ -165,34 +171,25 @@ async function main(): Promise<void> {
     await measureApiWarmup()
     const results: Record<string, { api: Measurement, direct: Measurement }> = {}
 
-    // Direct SQL runs the statements the API runs for the request: with cached facets the version
-    // check and the page; with uncached facets also the facet count.
-    results['search, repeated'] = {
-      api: await measureApi(searchPaths),
-      direct: await measureDirect(async (i) => {
-        const { page } = searchQueries[i % searchQueries.length]
-        await Promise.all([pool.query(page.sql, page.params), pool.query(versionQuery)])
-      }),
+    // The direct-SQL baseline runs the statements the API needs for the request with an empty cache:
+    // the catalogue stamp, then the page and facet counts, or the detail query.
+    const searchStatements = (statements: { page: { sql: string, params: unknown[] }, facets: { sql: string, params: unknown[] } }[]) =>
+      async (i: number) => {
+        const { page, facets } = statements[i % statements.length]
+        await pool.query(versionQuery)
+        await Promise.all([pool.query(page.sql, page.params), pool.query(facets.sql, facets.params)])
+      }
+    const detailStatements = (slugs: string[]) => async (i: number) => {
+      const detail = toPg(appDetailQuery(slugs[i % slugs.length]))
+      await pool.query(versionQuery)
+      await pool.query(detail.sql, detail.params)
     }
-    results['search, all distinct'] = {
-      api: await measureApi(coldSearchPaths),
-      direct: await measureDirect(async (i) => {
-        const { page, facets } = coldSearchQueries[i % coldSearchQueries.length]
-        await Promise.all([
-          pool.query(page.sql, page.params),
-          pool.query(versionQuery).then(() => pool.query(facets.sql, facets.params)),
-        ])
-      }),
-    }
-    results['app detail'] = {
-      api: await measureApi(detailSlugs.map(slug => `/api/v1/apps/${slug}`)),
-      direct: await measureDirect(async (i) => {
-        const detail = toPg(appDetailQuery(detailSlugs[i % detailSlugs.length]))
-        await pool.query(detail.sql, detail.params)
-      }),
-    }
+    results['search, repeated'] = { api: await measureApi(searchPaths), direct: await measureDirect(searchStatements(searchQueries)) }
+    results['search, all distinct'] = { api: await measureApi(coldSearchPaths), direct: await measureDirect(searchStatements(coldSearchQueries)) }
+    results['detail, repeated'] = { api: await measureApi(detailSlugs.map(slug => `/api/v1/apps/${slug}`)), direct: await measureDirect(detailStatements(detailSlugs)) }
+    results['detail, all distinct'] = { api: await measureApi(certifiedSlugs.map(slug => `/api/v1/apps/${slug}`)), direct: await measureDirect(detailStatements(certifiedSlugs)) }
 
-    const budgets: Record<string, number> = { 'search, repeated': 100, 'search, all distinct': 100, 'app detail': 25 }
+    const budgets: Record<string, number> = { 'search, repeated': 100, 'search, all distinct': 100, 'detail, repeated': 25, 'detail, all distinct': 25 }
     console.log(`\n${CONNECTIONS} concurrent connections, ${DURATION_SECONDS} s each, pool ${POOL_SIZE}; latencies in ms\n`)
     console.log('scenario             | API p50 | API p99 | API req/s | SQL p50 | SQL p99 | SQL it/s | p99 ratio | req/s ratio | errors | p99 budget')
     for (const [scenario, { api, direct }] of Object.entries(results)) {
@@ -211,7 +208,9 @@ async function main(): Promise<void> {
         `${budget} ms ${api.p99 < budget ? 'met' : 'MISSED'}`,
       ].join(' | '))
     }
-    console.log('\np99 ratio = API p99 / direct SQL p99; req/s ratio = direct SQL throughput / API throughput (budget for both: ≤ 1.5).')
+    console.log('\nDirect SQL = the statements the API runs for the request with an empty cache, sent with pg from 32 concurrent loops.')
+    console.log('"repeated" requests are answered from the API\'s versioned read cache after the first; "all distinct" mostly miss it.')
+    console.log('p99 ratio = API p99 / direct SQL p99; req/s ratio = direct SQL throughput / API throughput (budget for both: ≤ 1.5).')
   }
   finally {
     server.kill('SIGTERM')

@@ -10,6 +10,7 @@ import statsRoutes from './modules/stats/routes.ts'
 import taxonomyRoutes from './modules/taxonomy/routes.ts'
 import dbPlugin from './plugins/app/db.ts'
 import problemsPlugin from './plugins/app/problems.ts'
+import readCachePlugin from './plugins/app/read-cache.ts'
 import etagPlugin from './plugins/external/etag.ts'
 import helmetPlugin from './plugins/external/helmet.ts'
 import rateLimitPlugin from './plugins/external/rate-limit.ts'
@@ -49,6 +50,7 @@ export async function buildApp(options: BuildAppOptions) {
   await app.register(etagPlugin)
   await app.register(swaggerPlugin)
   await app.register(dbPlugin, { database: options.database })
+  await app.register(readCachePlugin)
 
   await app.register(healthRoutes)
   await app.register(async (api) => {

@@ -204,9 +204,3 @@ export function selectFacetCounts(db: Database, search: SearchText | undefined, 
   return selectRows<FacetCountRow>(db, facetCountsQuery(search, filters))
 }
 
-/** The catalogue version and today's date (UTC) as the database sees them; together they key the facet cache. */
-export async function selectCatalogVersion(db: Database): Promise<{ version: number, day: string }> {
-  const [row] = await selectRows<{ version: string, day: string }>(db, sql`
-    SELECT version::text AS version, CURRENT_DATE::text AS day FROM catalog_state WHERE id = 1`)
-  return { version: Number(row.version), day: row.day }
-}

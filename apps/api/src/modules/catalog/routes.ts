@@ -1,14 +1,20 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { problemResponse, publicReadErrors } from '../../schemas/common.ts'
-import { FacetCache } from './facet-cache.ts'
+import { VersionedCache } from '../../lib/versioned-cache.ts'
 import { AppDetailSchema, AppListQuerySchema, AppListSchema, AppParamsSchema } from './schemas.ts'
+import type { FacetCache } from './service.ts'
 import { getAppDetail, listApps } from './service.ts'
+
+/** The validated query with repeated values sorted, so that equal searches share one cache entry. */
+function canonicalQuery(query: Record<string, unknown>): string {
+  return JSON.stringify(Object.keys(query).sort().map(key => [key, Array.isArray(query[key]) ? [...query[key]].sort() : query[key]]))
+}
 
 /** Public catalogue reads: short shared caching plus ETag revalidation (conditional GET → 304). */
 const PUBLIC_CACHE = 'public, max-age=60, stale-while-revalidate=300'
 
 const catalogRoutes: FastifyPluginAsyncTypebox = async (app) => {
-  const facetCache = new FacetCache()
+  const facetCache: FacetCache = new VersionedCache(1000)
   app.get('/apps', {
     schema: {
       tags: ['catalog'],
@@ -21,7 +27,9 @@ const catalogRoutes: FastifyPluginAsyncTypebox = async (app) => {
         ...publicReadErrors },
     },
   }, async (request, reply) => {
-    const result = await listApps(app.database.db, await app.referenceLabels(), facetCache, request.query)
+    const stamp = await app.readCache.stamp()
+    const result = await app.readCache.responses.remember(`apps?${canonicalQuery(request.query)}`, stamp, async () =>
+      listApps(app.database.db, await app.referenceLabels(), facetCache, stamp, request.query))
     return reply.header('Cache-Control', PUBLIC_CACHE).send(result)
   })
 
@@ -34,7 +42,9 @@ const catalogRoutes: FastifyPluginAsyncTypebox = async (app) => {
       response: { 200: AppDetailSchema, 404: problemResponse('No certified app with this slug'), ...publicReadErrors },
     },
   }, async (request, reply) => {
-    const detail = await getAppDetail(app.database.db, request.params.slug)
+    const stamp = await app.readCache.stamp()
+    const detail = await app.readCache.responses.remember(`app/${request.params.slug}`, stamp, () =>
+      getAppDetail(app.database.db, request.params.slug))
     return reply.header('Cache-Control', PUBLIC_CACHE).send(detail)
   })
 }

@@ -1,6 +1,6 @@
 import type { Database } from '@kas/db'
 import type { ReferenceLabels } from '../taxonomy/labels.ts'
-import type { FacetCache } from './facet-cache.ts'
+import type { CatalogStamp, VersionedCache } from '../../lib/versioned-cache.ts'
 import type { CatalogFilters, CatalogPageInput, FacetCountRow, SearchText } from './queries.ts'
 import type { AppDetail, AppList, AppListQuery, AppSummary, CatalogSort, FacetName } from './schemas.ts'
 import { EXPIRING_SOON_DAYS, requiredAttestationKinds } from '@kas/db'
@@ -8,7 +8,7 @@ import { notFound } from '../../lib/problem.ts'
 import { attestationKindLabels, basisdienstLabels, deploymentModelLabels } from '../taxonomy/labels.ts'
 import { decodeCursor, encodeCursor } from './cursor.ts'
 import { selectPublicAppDetail } from './detail-queries.ts'
-import { selectCatalogPage, selectCatalogVersion, selectFacetCounts } from './queries.ts'
+import { selectCatalogPage, selectFacetCounts } from './queries.ts'
 import { facetNames } from './schemas.ts'
 import { toPrefixTsquery } from './search-terms.ts'
 
@@ -50,24 +50,21 @@ export function catalogPageInput(query: AppListQuery): CatalogPageInput {
   }
 }
 
-async function cachedFacetCounts(db: Database, cache: FacetCache, search: SearchText | undefined, filters: CatalogFilters): Promise<FacetCountRow[]> {
-  const { version, day } = await selectCatalogVersion(db)
+/** Facet counts depend only on search and filters, so paging and re-sorting reuse them. */
+function cachedFacetCounts(db: Database, cache: FacetCache, stamp: CatalogStamp, search: SearchText | undefined, filters: CatalogFilters): Promise<FacetCountRow[]> {
   const key = JSON.stringify([search?.raw.toLowerCase() ?? '', facetNames.map(name => [...(filters[name] ?? [])].sort())])
-  const cached = cache.get(key, version, day)
-  if (cached)
-    return cached
-  const rows = await selectFacetCounts(db, search, filters)
-  cache.set(key, version, day, rows)
-  return rows
+  return cache.remember(key, stamp, () => selectFacetCounts(db, search, filters))
 }
 
 /** Searches the public catalogue: one page of apps, the total and drill-down facet counts. */
-export async function listApps(db: Database, labels: ReferenceLabels, facetCache: FacetCache, query: AppListQuery): Promise<AppList> {
+export type FacetCache = VersionedCache<FacetCountRow[]>
+
+export async function listApps(db: Database, labels: ReferenceLabels, facetCache: FacetCache, stamp: CatalogStamp, query: AppListQuery): Promise<AppList> {
   const input = catalogPageInput(query)
   const { search, filters, sort, limit } = input
   const [rows, facetRows] = await Promise.all([
     selectCatalogPage(db, input),
-    cachedFacetCounts(db, facetCache, search, filters),
+    cachedFacetCounts(db, facetCache, stamp, search, filters),
   ])
 
   const page = rows.slice(0, limit)

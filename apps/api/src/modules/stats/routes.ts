@@ -21,7 +21,9 @@ const statsRoutes: FastifyPluginAsyncTypebox = async (app) => {
       response: { 200: StatsSchema, ...publicReadErrors },
     },
   }, async (_request, reply) => {
-    const stats = await getCatalogStats(app.database.db, await app.referenceLabels())
+    const stamp = await app.readCache.stamp()
+    const stats = await app.readCache.responses.remember('stats', stamp, async () =>
+      getCatalogStats(app.database.db, await app.referenceLabels()))
     return reply.header('Cache-Control', 'public, max-age=60').send(stats)
   })
 }

@@ -38,6 +38,21 @@ describeEachDb('app detail and visibility', (context) => {
     expect(detail.adoption.total).toBe(count)
   })
 
+  it('shows a new adoption at once, although details are cached', async () => {
+    const url = '/api/v1/apps/mietspiegel-rechner'
+    const before = (await app.get().inject({ method: 'GET', url })).json()
+    await app.get().inject({ method: 'GET', url })
+    await context.database.db.execute(sql`
+      INSERT INTO subscriptions (app_id, organization_id, operating_model)
+      SELECT a.id, o.id, 'self_hosted' FROM apps a, organizations o
+      WHERE a.slug = 'mietspiegel-rechner' AND o.ags = '01001000'
+        AND NOT EXISTS (SELECT 1 FROM subscriptions s WHERE s.app_id = a.id AND s.organization_id = o.id AND s.status = 'active')`)
+    const after = (await app.get().inject({ method: 'GET', url })).json()
+    expect(after.adoption.total).toBe(before.adoption.total + 1)
+    expect(after.adoption.byLand.find((l: { code: string }) => l.code === '01')?.count)
+      .toBe((before.adoption.byLand.find((l: { code: string }) => l.code === '01')?.count ?? 0) + 1)
+  })
+
   it('flags a certificate that expires within 60 days', async () => {
     const detail = (await app.get().inject({ method: 'GET', url: '/api/v1/apps/geburtsurkunde-online' })).json()
     expect(detail.certification.expiringSoon).toBe(true)

@@ -1,0 +1,28 @@
+import type { FastifyInstance } from 'fastify'
+import type { CatalogStamp } from '../../lib/versioned-cache.ts'
+import { selectRows } from '@kas/db'
+import { sql } from 'drizzle-orm'
+import fp from 'fastify-plugin'
+import { VersionedCache } from '../../lib/versioned-cache.ts'
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    readCache: {
+      /** The current catalogue stamp; one cheap query. */
+      stamp: () => Promise<CatalogStamp>
+      /** Whole public responses (catalogue pages, app details, figures) by canonical key. */
+      responses: VersionedCache<unknown>
+    }
+  }
+}
+
+/** Cache for public reads, valid only while the catalogue is unchanged (see lib/versioned-cache.ts). */
+export default fp(async (app: FastifyInstance) => {
+  const stamp = async (): Promise<CatalogStamp> => {
+    // Read the stamp before computing: data read afterwards is at least as new, never older.
+    const [row] = await selectRows<{ version: string, day: string }>(app.database.db, sql`
+      SELECT version::text AS version, CURRENT_DATE::text AS day FROM catalog_state WHERE id = 1`)
+    return { version: Number(row.version), day: row.day }
+  }
+  app.decorate('readCache', { stamp, responses: new VersionedCache<unknown>(2000) })
+}, { name: 'read-cache', dependencies: ['db'] })

@@ -11,4 +11,12 @@ if [ "$before" != "$after" ]; then
   git diff -- migrations >&2 || true
   exit 1
 fi
+# Every SQL file must be listed in drizzle's journal, or the migrator silently skips it.
+node -e '
+const fs = require("node:fs")
+const tags = new Set(JSON.parse(fs.readFileSync("migrations/meta/_journal.json", "utf8")).entries.map(e => e.tag))
+const files = fs.readdirSync("migrations").filter(f => f.endsWith(".sql")).map(f => f.slice(0, -4))
+const missing = files.filter(f => !tags.has(f))
+if (missing.length) { console.error("Not in migrations/meta/_journal.json (create migrations with pnpm db:generate):", missing.join(", ")); process.exit(1) }
+'
 echo "Migrations match the schema."

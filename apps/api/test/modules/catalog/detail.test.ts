@@ -42,11 +42,15 @@ describeEachDb('app detail and visibility', (context) => {
     const url = '/api/v1/apps/mietspiegel-rechner'
     const before = (await app.get().inject({ method: 'GET', url })).json()
     await app.get().inject({ method: 'GET', url })
-    await context.database.db.execute(sql`
+    // A municipality that does not use the app yet adopts it.
+    const inserted = await context.database.db.execute(sql`
       INSERT INTO subscriptions (app_id, organization_id, operating_model)
       SELECT a.id, o.id, 'self_hosted' FROM apps a, organizations o
-      WHERE a.slug = 'mietspiegel-rechner' AND o.ags = '01001000'
-        AND NOT EXISTS (SELECT 1 FROM subscriptions s WHERE s.app_id = a.id AND s.organization_id = o.id AND s.status = 'active')`)
+      WHERE a.slug = 'mietspiegel-rechner' AND o.kind = 'municipality' AND o.land_code = '01'
+        AND NOT EXISTS (SELECT 1 FROM subscriptions s WHERE s.app_id = a.id AND s.organization_id = o.id)
+      ORDER BY o.ags LIMIT 1
+      RETURNING id`) as unknown as { rows: unknown[] }
+    expect(inserted.rows).toHaveLength(1)
     const after = (await app.get().inject({ method: 'GET', url })).json()
     expect(after.adoption.total).toBe(before.adoption.total + 1)
     expect(after.adoption.byLand.find((l: { code: string }) => l.code === '01')?.count)

@@ -8,6 +8,9 @@ import catalogRoutes from './modules/catalog/routes.ts'
 import healthRoutes from './modules/health/routes.ts'
 import statsRoutes from './modules/stats/routes.ts'
 import taxonomyRoutes from './modules/taxonomy/routes.ts'
+import type { IdentityOptions } from './plugins/app/auth.ts'
+import identityRoutes from './modules/identity/routes.ts'
+import authPlugin from './plugins/app/auth.ts'
 import dbPlugin from './plugins/app/db.ts'
 import problemsPlugin from './plugins/app/problems.ts'
 import readCachePlugin from './plugins/app/read-cache.ts'
@@ -26,6 +29,8 @@ export interface BuildAppOptions {
   rateLimitPerMinute?: number
   /** Built storefront to serve at `/`; `false` serves the API only. */
   webRoot?: string | false
+  /** How users sign in; without it only public reads work. */
+  identity?: IdentityOptions
 }
 
 /** Builds the whole application without listening; server.ts and the tests both use it. */
@@ -37,6 +42,8 @@ export async function buildApp(options: BuildAppOptions) {
     trustProxy: true,
     bodyLimit: 1024 * 1024,
     routerOptions: { maxParamLength: 200 },
+    // Unknown body properties are an error, not silently dropped (every outside input is validated).
+    ajv: { customOptions: { removeAdditional: false } },
   }).withTypeProvider<TypeBoxTypeProvider>()
 
   app.addHook('onRequest', async (request, reply) => {
@@ -51,12 +58,14 @@ export async function buildApp(options: BuildAppOptions) {
   await app.register(swaggerPlugin)
   await app.register(dbPlugin, { database: options.database })
   await app.register(readCachePlugin)
+  await app.register(authPlugin, options.identity ?? {})
 
   await app.register(healthRoutes)
   await app.register(async (api) => {
     await api.register(catalogRoutes)
     await api.register(taxonomyRoutes)
     await api.register(statsRoutes)
+    await api.register(identityRoutes)
   }, { prefix: '/api/v1' })
 
   await app.register(webPlugin, { root: options.webRoot ?? defaultWebRoot })

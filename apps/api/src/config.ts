@@ -1,4 +1,5 @@
 import type { DbConfig } from '@kas/db'
+import type { IdentityOptions } from './plugins/app/auth.ts'
 import { dbConfigFromEnv } from '@kas/db'
 
 export interface AppConfig {
@@ -11,6 +12,7 @@ export interface AppConfig {
   rateLimitPerMinute: number
   /** Load the demo catalogue on first start. */
   seedDemoData: boolean
+  identity: IdentityOptions
 }
 
 function integer(value: string | undefined, fallback: number, name: string): number {
@@ -32,5 +34,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     db: dbConfigFromEnv(env),
     rateLimitPerMinute: integer(env.RATE_LIMIT_PER_MINUTE, 600, 'RATE_LIMIT_PER_MINUTE'),
     seedDemoData: env.SEED_DEMO_DATA !== 'false',
+    identity: {
+      oidc: env.OIDC_ISSUER ? { issuer: env.OIDC_ISSUER, audience: env.OIDC_AUDIENCE || 'kommunaler-app-store' } : undefined,
+      // The development sign-in is never on in production or next to a real identity provider.
+      devSignIn: { enabled: !env.OIDC_ISSUER && (env.NODE_ENV || 'development') !== 'production', keyDirectory: dbConfigFromEnv(env).dataDir },
+      claims: { rolesClaim: env.OIDC_ROLES_CLAIM || undefined, organizationClaim: env.OIDC_ORGANIZATION_CLAIM || undefined },
+    },
   }
 }

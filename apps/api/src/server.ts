@@ -17,7 +17,12 @@ const app = await buildApp({
   database,
   logger: { level: config.logLevel },
   rateLimitPerMinute: config.rateLimitPerMinute,
+  identity: config.identity,
 })
+if (app.devSignIn)
+  app.log.warn('DEVELOPMENT SIGN-IN IS ON: anyone can obtain tokens for demo personas at POST /api/v1/auth/dev/token. Set OIDC_ISSUER (and NODE_ENV=production) for a real deployment.')
+else if (!config.identity.oidc)
+  app.log.error('No identity provider configured (OIDC_ISSUER is not set): nobody can sign in.')
 
 // Graceful shutdown: stop accepting, let in-flight requests finish, then close the database.
 closeWithGrace({ delay: 10_000 }, async ({ signal, err }) => {

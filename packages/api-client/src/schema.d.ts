@@ -109,6 +109,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/me": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The signed-in user, their organization and roles */
+        get: operations["getMe"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/stats": {
         parameters: {
             query?: never;
@@ -897,6 +914,81 @@ export interface operations {
             };
             /** @description Unexpected error; details are logged under the request id */
             500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail: string;
+                        errors?: {
+                            message: string;
+                            /** @description JSON pointer to the offending input, e.g. /query/limit */
+                            pointer: string;
+                        }[];
+                        instance?: string;
+                        status: number;
+                        title: string;
+                        /** @description URI identifying the kind of problem */
+                        type: string;
+                    };
+                };
+            };
+        };
+    };
+    getMe: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        displayName: string;
+                        issuer: string;
+                        organization: {
+                            ags: string | null;
+                            /** @enum {unknown} */
+                            kind: "municipality" | "county" | "land" | "vendor" | "consortium" | "provider" | "state_cio";
+                            landCode: string | null;
+                            name: string;
+                            slug: string;
+                        };
+                        roles: ("municipality_member" | "municipality_admin" | "vendor_publisher" | "reviewer" | "platform_admin")[];
+                        subject: string;
+                    };
+                };
+            };
+            /** @description No valid access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail: string;
+                        errors?: {
+                            message: string;
+                            /** @description JSON pointer to the offending input, e.g. /query/limit */
+                            pointer: string;
+                        }[];
+                        instance?: string;
+                        status: number;
+                        title: string;
+                        /** @description URI identifying the kind of problem */
+                        type: string;
+                    };
+                };
+            };
+            /** @description Signed in, but not allowed */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };

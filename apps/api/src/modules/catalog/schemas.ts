@@ -24,7 +24,7 @@ export const AppListQuerySchema = Type.Object({
   sort: Type.Optional(Type.Enum(sortValues, { description: 'Default: relevance when q is set, otherwise adoptions.' })),
   limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 100, default: 20, description: 'Page size (1–100).' })),
   cursor: Type.Optional(Type.String({ maxLength: 400, description: 'nextCursor of the previous page.' })),
-}, { additionalProperties: false })
+})
 export type AppListQuery = Static<typeof AppListQuerySchema>
 
 export const CertificationSummarySchema = Type.Object({

@@ -22,6 +22,8 @@ const titles: Record<number, string> = {
 }
 
 export function sendProblem(reply: FastifyReply, problem: Problem): FastifyReply {
+  if (problem.status === 401)
+    reply.header('WWW-Authenticate', 'Bearer realm="kommunaler-app-store"')
   return reply
     .code(problem.status)
     .type('application/problem+json')

@@ -21,8 +21,14 @@ export default fp(async (app: FastifyInstance) => {
         { name: 'catalog', description: 'Public catalogue of certified apps' },
         { name: 'taxonomy', description: 'Lookup lists: Themenfelder, Länder, attestation kinds, Basisdienste' },
         { name: 'stats', description: 'Figures for the home page' },
+        { name: 'identity', description: 'Who is signed in; development sign-in' },
         { name: 'operations', description: 'Health and readiness' },
       ],
+      components: {
+        securitySchemes: {
+          bearerAuth: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT', description: 'Access token from the OIDC provider (or the development sign-in)' },
+        },
+      },
     },
   })
   await app.register(swaggerUi, { routePrefix: '/docs' })

@@ -4,6 +4,7 @@ import type { FastifyServerOptions } from 'fastify'
 import { randomUUID } from 'node:crypto'
 import { fileURLToPath } from 'node:url'
 import Fastify from 'fastify'
+import auditRoutes from './modules/audit/routes.ts'
 import catalogRoutes from './modules/catalog/routes.ts'
 import healthRoutes from './modules/health/routes.ts'
 import statsRoutes from './modules/stats/routes.ts'
@@ -66,6 +67,7 @@ export async function buildApp(options: BuildAppOptions) {
     await api.register(taxonomyRoutes)
     await api.register(statsRoutes)
     await api.register(identityRoutes)
+    await api.register(auditRoutes)
   }, { prefix: '/api/v1' })
 
   await app.register(webPlugin, { root: options.webRoot ?? defaultWebRoot })

@@ -13,9 +13,12 @@ export const auditEvents = pgTable('audit_events', {
   action: text('action').notNull(),
   entityType: text('entity_type').notNull(),
   entityId: text('entity_id').notNull(),
+  /** The app the event belongs to, for the app's public certification history. */
+  appId: uuid('app_id'),
   payload: jsonb('payload').notNull(),
   prevHash: char('prev_hash', { length: 64 }),
   hash: char('hash', { length: 64 }).notNull().unique(),
 }, t => [
   index('audit_events_entity_idx').on(t.entityType, t.entityId),
+  index('audit_events_app_idx').on(t.appId, t.id),
 ])

@@ -6,6 +6,7 @@ import { addDays, todayUtc } from '../reference/dates.ts'
 import { createRandom } from '../reference/random.ts'
 import { slugify } from '../reference/municipalities.ts'
 import { apps, attestations, certifications, consortiumMembers, costModels, lands, organizations, releases, subscriptions } from '../schema/index.ts'
+import { appendAuditEvent } from '../audit/chain.ts'
 import { requiredAttestationKinds } from '../rules/certification-rules.ts'
 import { demoApps, demoAttestationKinds } from './demo-apps.ts'
 import { selectDemoMunicipalities } from './demo-public-bodies.ts'
@@ -84,6 +85,7 @@ export async function seedDemoData(db: Database, options: { today?: string } = {
     }))
     await tx.insert(consortiumMembers).values(members)
 
+    const cioId = vendorIdBySlug.get(MARKER_SLUG)!
     let certificateSerial = 0
     let subscriptionCount = 0
     for (const [index, demo] of demoApps.entries()) {
@@ -108,6 +110,9 @@ export async function seedDemoData(db: Database, options: { today?: string } = {
         status,
         createdAt: new Date(`${addDays(today, -random.int(400, 1200))}T09:00:00Z`),
       }).returning({ id: apps.id })
+      const ownerId = vendorIdBySlug.get(demo.owner)!
+      // The demo's history goes into the audit trail like any real change would.
+      await appendAuditEvent(tx, { actorOrganizationId: ownerId, action: 'app.created', entityType: 'app', entityId: app.id, appId: app.id, payload: { slug: demo.slug, name: demo.name, license: demo.license } })
 
       // Three releases of the current major version, the newest one to four months old.
       const major = 1 + (index % 4)
@@ -128,6 +133,7 @@ export async function seedDemoData(db: Database, options: { today?: string } = {
           artifactSha256: sha256(`${demo.slug}@${version}`),
         }).returning({ id: releases.id })
         releaseRows.push({ id: release.id, version, releasedOn })
+        await appendAuditEvent(tx, { actorOrganizationId: ownerId, action: 'release.published', entityType: 'release', entityId: release.id, appId: app.id, payload: { version, releasedOn } })
         releasedOn = addDays(releasedOn, -random.int(90, 200))
       }
       const latest = releaseRows[0]
@@ -143,7 +149,7 @@ export async function seedDemoData(db: Database, options: { today?: string } = {
           validUntil = addDays(today, demo.expiresInDays)
         if (requiredAttestationKinds({ deploymentModels: demo.deployment }).includes(kind))
           validity.push(validUntil)
-        await tx.insert(attestations).values({
+        const [attestation] = await tx.insert(attestations).values({
           appId: app.id,
           releaseId: kind === 'pentest' ? latest.id : null,
           kind,
@@ -153,14 +159,15 @@ export async function seedDemoData(db: Database, options: { today?: string } = {
           evidenceUrl: `${owner.website}/nachweise/${demo.slug}/${kind}.pdf`,
           evidenceSha256: sha256(`${demo.slug}/${kind}/${issuedOn}`),
           details: kind === 'xoev' ? demo.xoev! : kind === 'ozg_reifegrad' ? { level: demo.ozgLevel! } : {},
-        })
+        }).returning({ id: attestations.id })
+        await appendAuditEvent(tx, { actorOrganizationId: ownerId, action: 'attestation.added', entityType: 'attestation', entityId: attestation.id, appId: app.id, payload: { kind, issuer: attestationIssuers[kind], issuedOn, validUntil } })
       }
 
       if (status === 'in_review')
         continue
 
       certificateSerial++
-      await tx.insert(certifications).values({
+      const [certificate] = await tx.insert(certifications).values({
         appId: app.id,
         releaseId: latest.id,
         certificateNumber: `LCIO-${today.slice(0, 4)}-${String(certificateSerial).padStart(4, '0')}`,
@@ -170,7 +177,10 @@ export async function seedDemoData(db: Database, options: { today?: string } = {
         validUntil: validity.sort()[0],
         statusReason: status === 'suspended' ? 'Penetrationstest des aktuellen Release steht aus; Befunde der Vorversion nicht behoben.' : null,
         statusChangedAt: status === 'suspended' ? new Date(`${addDays(today, -10)}T08:00:00Z`) : null,
-      })
+      }).returning({ id: certifications.id, certificateNumber: certifications.certificateNumber, validUntil: certifications.validUntil })
+      await appendAuditEvent(tx, { actorOrganizationId: cioId, action: 'certificate.issued', entityType: 'certificate', entityId: certificate.id, appId: app.id, payload: { certificateNumber: certificate.certificateNumber, releaseVersion: latest.version, validUntil: certificate.validUntil } })
+      if (status === 'suspended')
+        await appendAuditEvent(tx, { actorOrganizationId: cioId, action: 'certificate.suspended', entityType: 'certificate', entityId: certificate.id, appId: app.id, payload: { reason: 'Penetrationstest des aktuellen Release steht aus; Befunde der Vorversion nicht behoben.' } })
 
       // Adopters: about half from the app's own Land ("Einer für Alle" starts at home), the rest anywhere.
       const adopters = new Set<string>()

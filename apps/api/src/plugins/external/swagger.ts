@@ -22,6 +22,7 @@ export default fp(async (app: FastifyInstance) => {
         { name: 'taxonomy', description: 'Lookup lists: Themenfelder, Länder, attestation kinds, Basisdienste' },
         { name: 'stats', description: 'Figures for the home page' },
         { name: 'identity', description: 'Who is signed in; development sign-in' },
+        { name: 'audit', description: 'Tamper-evident audit trail (hash chain) and certification history' },
         { name: 'operations', description: 'Health and readiness' },
       ],
       components: {

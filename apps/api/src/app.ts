@@ -7,6 +7,7 @@ import Fastify from 'fastify'
 import auditRoutes from './modules/audit/routes.ts'
 import catalogRoutes from './modules/catalog/routes.ts'
 import healthRoutes from './modules/health/routes.ts'
+import publishingRoutes from './modules/publishing/routes.ts'
 import statsRoutes from './modules/stats/routes.ts'
 import taxonomyRoutes from './modules/taxonomy/routes.ts'
 import type { IdentityOptions } from './plugins/app/auth.ts'
@@ -68,6 +69,7 @@ export async function buildApp(options: BuildAppOptions) {
     await api.register(statsRoutes)
     await api.register(identityRoutes)
     await api.register(auditRoutes)
+    await api.register(publishingRoutes)
   }, { prefix: '/api/v1' })
 
   await app.register(webPlugin, { root: options.webRoot ?? defaultWebRoot })

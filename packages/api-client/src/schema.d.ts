@@ -17,7 +17,8 @@ export interface paths {
          */
         get: operations["listApps"];
         put?: never;
-        post?: never;
+        /** Create a draft app for my organization */
+        post: operations["createApp"];
         delete?: never;
         options?: never;
         head?: never;
@@ -38,6 +39,44 @@ export interface paths {
         delete?: never;
         options?: never;
         head?: never;
+        /** Change my app (If-Match with the ETag last read) */
+        patch: operations["updateApp"];
+        trace?: never;
+    };
+    "/api/v1/apps/{slug}/attestations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Record an attestation of an independent body */
+        post: operations["addAttestation"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/apps/{slug}/certification-requests": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Submit a release for certification
+         * @description Refused with 422 and one entry per unmet criterion (`/criteria/<kind>`) when a required attestation is missing or expired.
+         */
+        post: operations["requestCertification"];
+        delete?: never;
+        options?: never;
+        head?: never;
         patch?: never;
         trace?: never;
     };
@@ -52,6 +91,40 @@ export interface paths {
         get: operations["getAppHistory"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/apps/{slug}/releases": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Publish a release of my app */
+        post: operations["addRelease"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/apps/{slug}/retire": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Retire my app: it leaves the catalogue for good */
+        post: operations["retireApp"];
         delete?: never;
         options?: never;
         head?: never;
@@ -172,6 +245,40 @@ export interface paths {
         };
         /** The signed-in user, their organization and roles */
         get: operations["getMe"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/publisher/apps": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Apps of my organization, in every status */
+        get: operations["listOwnApps"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/publisher/apps/{slug}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One app of my organization, with releases, attestations and certification requests */
+        get: operations["getOwnApp"];
         put?: never;
         post?: never;
         delete?: never;
@@ -364,6 +471,283 @@ export interface operations {
             };
             /** @description Invalid parameters; `errors` names each one */
             400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail: string;
+                        errors?: {
+                            message: string;
+                            /** @description JSON pointer to the offending input, e.g. /query/limit */
+                            pointer: string;
+                        }[];
+                        instance?: string;
+                        status: number;
+                        title: string;
+                        /** @description URI identifying the kind of problem */
+                        type: string;
+                    };
+                };
+            };
+            /** @description Rate limit exceeded; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail: string;
+                        errors?: {
+                            message: string;
+                            /** @description JSON pointer to the offending input, e.g. /query/limit */
+                            pointer: string;
+                        }[];
+                        instance?: string;
+                        status: number;
+                        title: string;
+                        /** @description URI identifying the kind of problem */
+                        type: string;
+                    };
+                };
+            };
+            /** @description Unexpected error; details are logged under the request id */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail: string;
+                        errors?: {
+                            message: string;
+                            /** @description JSON pointer to the offending input, e.g. /query/limit */
+                            pointer: string;
+                        }[];
+                        instance?: string;
+                        status: number;
+                        title: string;
+                        /** @description URI identifying the kind of problem */
+                        type: string;
+                    };
+                };
+            };
+        };
+    };
+    createApp: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    basisdienste?: ("bund_id" | "epaybl" | "pmpayment" | "fit_connect" | "servicekonto" | "dvdv")[];
+                    deploymentModels: ("self_hosted" | "efa_service" | "saas")[];
+                    /** @description Markdown */
+                    description?: string;
+                    homepageUrl?: string | null;
+                    /** @description SPDX expression of OSI-approved licences */
+                    license: string;
+                    name: string;
+                    originLandCode?: string | null;
+                    /** @description Slug of the provider organization running the EfA service */
+                    provider?: string | null;
+                    /** Format: uri */
+                    repositoryUrl: string;
+                    slug: string;
+                    summary: string;
+                    tags?: string[];
+                    themenfelder: ("work_retirement" | "building_housing" | "education" | "immigration_emigration" | "engagement_hobbies" | "family_children" | "research_funding" | "health" | "mobility_travel" | "cross_cutting" | "law_order" | "taxes_customs" | "environment" | "business" | "internal_administration")[];
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        attestations: {
+                            evidenceUrl: string;
+                            id: string;
+                            /**
+                             * Format: date
+                             * @description Calendar date (UTC), YYYY-MM-DD
+                             */
+                            issuedOn: string;
+                            issuer: string;
+                            kind: string;
+                            releaseVersion: string | null;
+                            /**
+                             * Format: date
+                             * @description Calendar date (UTC), YYYY-MM-DD
+                             */
+                            validUntil: string;
+                        }[];
+                        basisdienste: ("bund_id" | "epaybl" | "pmpayment" | "fit_connect" | "servicekonto" | "dvdv")[];
+                        certificationRequests: {
+                            id: string;
+                            releaseVersion: string;
+                            status: string;
+                            /**
+                             * Format: date-time
+                             * @description UTC timestamp, ISO 8601
+                             */
+                            submittedAt: string;
+                        }[];
+                        deploymentModels: ("self_hosted" | "efa_service" | "saas")[];
+                        /** @description Markdown */
+                        description: string;
+                        homepageUrl: string | null;
+                        /** @description SPDX expression of OSI-approved licences */
+                        license: string;
+                        name: string;
+                        originLandCode: string | null;
+                        owner: {
+                            name: string;
+                            slug: string;
+                        };
+                        /** @description Slug of the provider organization running the EfA service */
+                        provider: string | null;
+                        releases: {
+                            artifactSha256: string;
+                            artifactUrl: string;
+                            hasSbom: boolean;
+                            /**
+                             * Format: date
+                             * @description Calendar date (UTC), YYYY-MM-DD
+                             */
+                            releasedOn: string;
+                            version: string;
+                        }[];
+                        /** Format: uri */
+                        repositoryUrl: string;
+                        revision: number;
+                        slug: string;
+                        status: string;
+                        summary: string;
+                        tags: string[];
+                        themenfelder: ("work_retirement" | "building_housing" | "education" | "immigration_emigration" | "engagement_hobbies" | "family_children" | "research_funding" | "health" | "mobility_travel" | "cross_cutting" | "law_order" | "taxes_customs" | "environment" | "business" | "internal_administration")[];
+                        /**
+                         * Format: date-time
+                         * @description UTC timestamp, ISO 8601
+                         */
+                        updatedAt: string;
+                    };
+                };
+            };
+            /** @description Invalid parameters; `errors` names each one */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail: string;
+                        errors?: {
+                            message: string;
+                            /** @description JSON pointer to the offending input, e.g. /query/limit */
+                            pointer: string;
+                        }[];
+                        instance?: string;
+                        status: number;
+                        title: string;
+                        /** @description URI identifying the kind of problem */
+                        type: string;
+                    };
+                };
+            };
+            /** @description No valid access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail: string;
+                        errors?: {
+                            message: string;
+                            /** @description JSON pointer to the offending input, e.g. /query/limit */
+                            pointer: string;
+                        }[];
+                        instance?: string;
+                        status: number;
+                        title: string;
+                        /** @description URI identifying the kind of problem */
+                        type: string;
+                    };
+                };
+            };
+            /** @description Signed in, but not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail: string;
+                        errors?: {
+                            message: string;
+                            /** @description JSON pointer to the offending input, e.g. /query/limit */
+                            pointer: string;
+                        }[];
+                        instance?: string;
+                        status: number;
+                        title: string;
+                        /** @description URI identifying the kind of problem */
+                        type: string;
+                    };
+                };
+            };
+            /** @description Not one of your organization's apps */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail: string;
+                        errors?: {
+                            message: string;
+                            /** @description JSON pointer to the offending input, e.g. /query/limit */
+                            pointer: string;
+                        }[];
+                        instance?: string;
+                        status: number;
+                        title: string;
+                        /** @description URI identifying the kind of problem */
+                        type: string;
+                    };
+                };
+            };
+            /** @description Conflicts with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail: string;
+                        errors?: {
+                            message: string;
+                            /** @description JSON pointer to the offending input, e.g. /query/limit */
+                            pointer: string;
+                        }[];
+                        instance?: string;
+                        status: number;
+                        title: string;
+                        /** @description URI identifying the kind of problem */
+                        type: string;
+                    };
+                };
+            };
+            /** @description Breaks a publishing rule; `errors` says which */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -639,6 +1023,817 @@ export interface operations {
             };
         };
     };
+    updateApp: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                slug: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    basisdienste?: ("bund_id" | "epaybl" | "pmpayment" | "fit_connect" | "servicekonto" | "dvdv")[];
+                    deploymentModels?: ("self_hosted" | "efa_service" | "saas")[];
+                    /** @description Markdown */
+                    description?: string;
+                    homepageUrl?: string | null;
+                    /** @description SPDX expression of OSI-approved licences */
+                    license?: string;
+                    name?: string;
+                    originLandCode?: string | null;
+                    /** @description Slug of the provider organization running the EfA service */
+                    provider?: string | null;
+                    /** Format: uri */
+                    repositoryUrl?: string;
+                    summary?: string;
+                    tags?: string[];
+                    themenfelder?: ("work_retirement" | "building_housing" | "education" | "immigration_emigration" | "engagement_hobbies" | "family_children" | "research_funding" | "health" | "mobility_travel" | "cross_cutting" | "law_order" | "taxes_customs" | "environment" | "business" | "internal_administration")[];
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        attestations: {
+                            evidenceUrl: string;
+                            id: string;
+                            /**
+                             * Format: date
+                             * @description Calendar date (UTC), YYYY-MM-DD
+                             */
+                            issuedOn: string;
+                            issuer: string;
+                            kind: string;
+                            releaseVersion: string | null;
+                            /**
+                             * Format: date
+                             * @description Calendar date (UTC), YYYY-MM-DD
+                             */
+                            validUntil: string;
+                        }[];
+                        basisdienste: ("bund_id" | "epaybl" | "pmpayment" | "fit_connect" | "servicekonto" | "dvdv")[];
+                        certificationRequests: {
+                            id: string;
+                            releaseVersion: string;
+                            status: string;
+                            /**
+                             * Format: date-time
+                             * @description UTC timestamp, ISO 8601
+                             */
+                            submittedAt: string;
+                        }[];
+                        deploymentModels: ("self_hosted" | "efa_service" | "saas")[];
+                        /** @description Markdown */
+                        description: string;
+                        homepageUrl: string | null;
+                        /** @description SPDX expression of OSI-approved licences */
+                        license: string;
+                        name: string;
+                        originLandCode: string | null;
+                        owner: {
+                            name: string;
+                            slug: string;
+                        };
+                        /** @description Slug of the provider organization running the EfA service */
+                        provider: string | null;
+                        releases: {
+                            artifactSha256: string;
+                            artifactUrl: string;
+                            hasSbom: boolean;
+                            /**
+                             * Format: date
+                             * @description Calendar date (UTC), YYYY-MM-DD
+                             */
+                            releasedOn: string;
+                            version: string;
+                        }[];
+                        /** Format: uri */
+                        repositoryUrl: string;
+                        revision: number;
+                        slug: string;
+                        status: string;
+                        summary: string;
+                        tags: string[];
+                        themenfelder: ("work_retirement" | "building_housing" | "education" | "immigration_emigration" | "engagement_hobbies" | "family_children" | "research_funding" | "health" | "mobility_travel" | "cross_cutting" | "law_order" | "taxes_customs" | "environment" | "business" | "internal_administration")[];
+                        /**
+                         * Format: date-time
+                         * @description UTC timestamp, ISO 8601
+                         */
+                        updatedAt: string;
+                    };
+                };
+            };
+            /** @description Invalid parameters; `errors` names each one */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail: string;
+                        errors?: {
+                            message: string;
+                            /** @description JSON pointer to the offending input, e.g. /query/limit */
+                            pointer: string;
+                        }[];
+                        instance?: string;
+                        status: number;
+                        title: string;
+                        /** @description URI identifying the kind of problem */
+                        type: string;
+                    };
+                };
+            };
+            /** @description No valid access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail: string;
+                        errors?: {
+                            message: string;
+                            /** @description JSON pointer to the offending input, e.g. /query/limit */
+                            pointer: string;
+                        }[];
+                        instance?: string;
+                        status: number;
+                        title: string;
+                        /** @description URI identifying the kind of problem */
+                        type: string;
+                    };
+                };
+            };
+            /** @description Signed in, but not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail: string;
+                        errors?: {
+                            message: string;
+                            /** @description JSON pointer to the offending input, e.g. /query/limit */
+                            pointer: string;
+                        }[];
+                        instance?: string;
+                        status: number;
+                        title: string;
+                        /** @description URI identifying the kind of problem */
+                        type: string;
+                    };
+                };
+            };
+            /** @description Not one of your organization's apps */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail: string;
+                        errors?: {
+                            message: string;
+                            /** @description JSON pointer to the offending input, e.g. /query/limit */
+                            pointer: string;
+                        }[];
+                        instance?: string;
+                        status: number;
+                        title: string;
+                        /** @description URI identifying the kind of problem */
+                        type: string;
+                    };
+                };
+            };
+            /** @description Conflicts with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail: string;
+                        errors?: {
+                            message: string;
+                            /** @description JSON pointer to the offending input, e.g. /query/limit */
+                            pointer: string;
+                        }[];
+                        instance?: string;
+                        status: number;
+                        title: string;
+                        /** @description URI identifying the kind of problem */
+                        type: string;
+                    };
+                };
+            };
+            /** @description The app changed since you read it */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail: string;
+                        errors?: {
+                            message: string;
+                            /** @description JSON pointer to the offending input, e.g. /query/limit */
+                            pointer: string;
+                        }[];
+                        instance?: string;
+                        status: number;
+                        title: string;
+                        /** @description URI identifying the kind of problem */
+                        type: string;
+                    };
+                };
+            };
+            /** @description Breaks a publishing rule; `errors` says which */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail: string;
+                        errors?: {
+                            message: string;
+                            /** @description JSON pointer to the offending input, e.g. /query/limit */
+                            pointer: string;
+                        }[];
+                        instance?: string;
+                        status: number;
+                        title: string;
+                        /** @description URI identifying the kind of problem */
+                        type: string;
+                    };
+                };
+            };
+            /** @description If-Match header missing */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail: string;
+                        errors?: {
+                            message: string;
+                            /** @description JSON pointer to the offending input, e.g. /query/limit */
+                            pointer: string;
+                        }[];
+                        instance?: string;
+                        status: number;
+                        title: string;
+                        /** @description URI identifying the kind of problem */
+                        type: string;
+                    };
+                };
+            };
+            /** @description Rate limit exceeded; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail: string;
+                        errors?: {
+                            message: string;
+                            /** @description JSON pointer to the offending input, e.g. /query/limit */
+                            pointer: string;
+                        }[];
+                        instance?: string;
+                        status: number;
+                        title: string;
+                        /** @description URI identifying the kind of problem */
+                        type: string;
+                    };
+                };
+            };
+            /** @description Unexpected error; details are logged under the request id */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail: string;
+                        errors?: {
+                            message: string;
+                            /** @description JSON pointer to the offending input, e.g. /query/limit */
+                            pointer: string;
+                        }[];
+                        instance?: string;
+                        status: number;
+                        title: string;
+                        /** @description URI identifying the kind of problem */
+                        type: string;
+                    };
+                };
+            };
+        };
+    };
+    addAttestation: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                slug: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    details?: {
+                        [key: string]: string | number | boolean;
+                    };
+                    /** @description SHA-256, lower-case hex */
+                    evidenceSha256: string;
+                    /** Format: uri */
+                    evidenceUrl: string;
+                    /**
+                     * Format: date
+                     * @description Calendar date (UTC), YYYY-MM-DD
+                     */
+                    issuedOn: string;
+                    issuer: string;
+                    kind: string;
+                    /** @description When the attestation concerns one release */
+                    releaseVersion?: string;
+                    /**
+                     * Format: date
+                     * @description Calendar date (UTC), YYYY-MM-DD
+                     */
+                    validUntil: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        attestations: {
+                            evidenceUrl: string;
+                            id: string;
+                            /**
+                             * Format: date
+                             * @description Calendar date (UTC), YYYY-MM-DD
+                             */
+                            issuedOn: string;
+                            issuer: string;
+                            kind: string;
+                            releaseVersion: string | null;
+                            /**
+                             * Format: date
+                             * @description Calendar date (UTC), YYYY-MM-DD
+                             */
+                            validUntil: string;
+                        }[];
+                        basisdienste: ("bund_id" | "epaybl" | "pmpayment" | "fit_connect" | "servicekonto" | "dvdv")[];
+                        certificationRequests: {
+                            id: string;
+                            releaseVersion: string;
+                            status: string;
+                            /**
+                             * Format: date-time
+                             * @description UTC timestamp, ISO 8601
+                             */
+                            submittedAt: string;
+                        }[];
+                        deploymentModels: ("self_hosted" | "efa_service" | "saas")[];
+                        /** @description Markdown */
+                        description: string;
+                        homepageUrl: string | null;
+                        /** @description SPDX expression of OSI-approved licences */
+                        license: string;
+                        name: string;
+                        originLandCode: string | null;
+                        owner: {
+                            name: string;
+                            slug: string;
+                        };
+                        /** @description Slug of the provider organization running the EfA service */
+                        provider: string | null;
+                        releases: {
+                            artifactSha256: string;
+                            artifactUrl: string;
+                            hasSbom: boolean;
+                            /**
+                             * Format: date
+                             * @description Calendar date (UTC), YYYY-MM-DD
+                             */
+                            releasedOn: string;
+                            version: string;
+                        }[];
+                        /** Format: uri */
+                        repositoryUrl: string;
+                        revision: number;
+                        slug: string;
+                        status: string;
+                        summary: string;
+                        tags: string[];
+                        themenfelder: ("work_retirement" | "building_housing" | "education" | "immigration_emigration" | "engagement_hobbies" | "family_children" | "research_funding" | "health" | "mobility_travel" | "cross_cutting" | "law_order" | "taxes_customs" | "environment" | "business" | "internal_administration")[];
+                        /**
+                         * Format: date-time
+                         * @description UTC timestamp, ISO 8601
+                         */
+                        updatedAt: string;
+                    };
+                };
+            };
+            /** @description Invalid parameters; `errors` names each one */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail: string;
+                        errors?: {
+                            message: string;
+                            /** @description JSON pointer to the offending input, e.g. /query/limit */
+                            pointer: string;
+                        }[];
+                        instance?: string;
+                        status: number;
+                        title: string;
+                        /** @description URI identifying the kind of problem */
+                        type: string;
+                    };
+                };
+            };
+            /** @description No valid access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail: string;
+                        errors?: {
+                            message: string;
+                            /** @description JSON pointer to the offending input, e.g. /query/limit */
+                            pointer: string;
+                        }[];
+                        instance?: string;
+                        status: number;
+                        title: string;
+                        /** @description URI identifying the kind of problem */
+                        type: string;
+                    };
+                };
+            };
+            /** @description Signed in, but not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail: string;
+                        errors?: {
+                            message: string;
+                            /** @description JSON pointer to the offending input, e.g. /query/limit */
+                            pointer: string;
+                        }[];
+                        instance?: string;
+                        status: number;
+                        title: string;
+                        /** @description URI identifying the kind of problem */
+                        type: string;
+                    };
+                };
+            };
+            /** @description Not one of your organization's apps */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail: string;
+                        errors?: {
+                            message: string;
+                            /** @description JSON pointer to the offending input, e.g. /query/limit */
+                            pointer: string;
+                        }[];
+                        instance?: string;
+                        status: number;
+                        title: string;
+                        /** @description URI identifying the kind of problem */
+                        type: string;
+                    };
+                };
+            };
+            /** @description Conflicts with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail: string;
+                        errors?: {
+                            message: string;
+                            /** @description JSON pointer to the offending input, e.g. /query/limit */
+                            pointer: string;
+                        }[];
+                        instance?: string;
+                        status: number;
+                        title: string;
+                        /** @description URI identifying the kind of problem */
+                        type: string;
+                    };
+                };
+            };
+            /** @description Breaks a publishing rule; `errors` says which */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail: string;
+                        errors?: {
+                            message: string;
+                            /** @description JSON pointer to the offending input, e.g. /query/limit */
+                            pointer: string;
+                        }[];
+                        instance?: string;
+                        status: number;
+                        title: string;
+                        /** @description URI identifying the kind of problem */
+                        type: string;
+                    };
+                };
+            };
+            /** @description Rate limit exceeded; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail: string;
+                        errors?: {
+                            message: string;
+                            /** @description JSON pointer to the offending input, e.g. /query/limit */
+                            pointer: string;
+                        }[];
+                        instance?: string;
+                        status: number;
+                        title: string;
+                        /** @description URI identifying the kind of problem */
+                        type: string;
+                    };
+                };
+            };
+            /** @description Unexpected error; details are logged under the request id */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail: string;
+                        errors?: {
+                            message: string;
+                            /** @description JSON pointer to the offending input, e.g. /query/limit */
+                            pointer: string;
+                        }[];
+                        instance?: string;
+                        status: number;
+                        title: string;
+                        /** @description URI identifying the kind of problem */
+                        type: string;
+                    };
+                };
+            };
+        };
+    };
+    requestCertification: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                slug: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description Version of the release to certify */
+                    release: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        criteria: {
+                            criterion: string;
+                            detail: string;
+                            met: boolean;
+                        }[];
+                        id: string;
+                        releaseVersion: string;
+                        /** @enum {unknown} */
+                        status: "pending";
+                        submittedAt: string;
+                    };
+                };
+            };
+            /** @description Invalid parameters; `errors` names each one */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail: string;
+                        errors?: {
+                            message: string;
+                            /** @description JSON pointer to the offending input, e.g. /query/limit */
+                            pointer: string;
+                        }[];
+                        instance?: string;
+                        status: number;
+                        title: string;
+                        /** @description URI identifying the kind of problem */
+                        type: string;
+                    };
+                };
+            };
+            /** @description No valid access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail: string;
+                        errors?: {
+                            message: string;
+                            /** @description JSON pointer to the offending input, e.g. /query/limit */
+                            pointer: string;
+                        }[];
+                        instance?: string;
+                        status: number;
+                        title: string;
+                        /** @description URI identifying the kind of problem */
+                        type: string;
+                    };
+                };
+            };
+            /** @description Signed in, but not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail: string;
+                        errors?: {
+                            message: string;
+                            /** @description JSON pointer to the offending input, e.g. /query/limit */
+                            pointer: string;
+                        }[];
+                        instance?: string;
+                        status: number;
+                        title: string;
+                        /** @description URI identifying the kind of problem */
+                        type: string;
+                    };
+                };
+            };
+            /** @description Not one of your organization's apps */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail: string;
+                        errors?: {
+                            message: string;
+                            /** @description JSON pointer to the offending input, e.g. /query/limit */
+                            pointer: string;
+                        }[];
+                        instance?: string;
+                        status: number;
+                        title: string;
+                        /** @description URI identifying the kind of problem */
+                        type: string;
+                    };
+                };
+            };
+            /** @description Conflicts with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail: string;
+                        errors?: {
+                            message: string;
+                            /** @description JSON pointer to the offending input, e.g. /query/limit */
+                            pointer: string;
+                        }[];
+                        instance?: string;
+                        status: number;
+                        title: string;
+                        /** @description URI identifying the kind of problem */
+                        type: string;
+                    };
+                };
+            };
+            /** @description Breaks a publishing rule; `errors` says which */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail: string;
+                        errors?: {
+                            message: string;
+                            /** @description JSON pointer to the offending input, e.g. /query/limit */
+                            pointer: string;
+                        }[];
+                        instance?: string;
+                        status: number;
+                        title: string;
+                        /** @description URI identifying the kind of problem */
+                        type: string;
+                    };
+                };
+            };
+            /** @description Rate limit exceeded; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail: string;
+                        errors?: {
+                            message: string;
+                            /** @description JSON pointer to the offending input, e.g. /query/limit */
+                            pointer: string;
+                        }[];
+                        instance?: string;
+                        status: number;
+                        title: string;
+                        /** @description URI identifying the kind of problem */
+                        type: string;
+                    };
+                };
+            };
+            /** @description Unexpected error; details are logged under the request id */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail: string;
+                        errors?: {
+                            message: string;
+                            /** @description JSON pointer to the offending input, e.g. /query/limit */
+                            pointer: string;
+                        }[];
+                        instance?: string;
+                        status: number;
+                        title: string;
+                        /** @description URI identifying the kind of problem */
+                        type: string;
+                    };
+                };
+            };
+        };
+    };
     getAppHistory: {
         parameters: {
             query?: never;
@@ -693,6 +1888,583 @@ export interface operations {
             };
             /** @description No certified app with this slug */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail: string;
+                        errors?: {
+                            message: string;
+                            /** @description JSON pointer to the offending input, e.g. /query/limit */
+                            pointer: string;
+                        }[];
+                        instance?: string;
+                        status: number;
+                        title: string;
+                        /** @description URI identifying the kind of problem */
+                        type: string;
+                    };
+                };
+            };
+            /** @description Rate limit exceeded; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail: string;
+                        errors?: {
+                            message: string;
+                            /** @description JSON pointer to the offending input, e.g. /query/limit */
+                            pointer: string;
+                        }[];
+                        instance?: string;
+                        status: number;
+                        title: string;
+                        /** @description URI identifying the kind of problem */
+                        type: string;
+                    };
+                };
+            };
+            /** @description Unexpected error; details are logged under the request id */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail: string;
+                        errors?: {
+                            message: string;
+                            /** @description JSON pointer to the offending input, e.g. /query/limit */
+                            pointer: string;
+                        }[];
+                        instance?: string;
+                        status: number;
+                        title: string;
+                        /** @description URI identifying the kind of problem */
+                        type: string;
+                    };
+                };
+            };
+        };
+    };
+    addRelease: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                slug: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description SHA-256, lower-case hex */
+                    artifactSha256: string;
+                    /** Format: uri */
+                    artifactUrl: string;
+                    changelog?: string;
+                    /**
+                     * Format: date
+                     * @description Calendar date (UTC), YYYY-MM-DD
+                     */
+                    releasedOn: string;
+                    /** @description CycloneDX SBOM (JSON) */
+                    sbom?: {
+                        [key: string]: unknown;
+                    };
+                    /** @description Semantic version, higher than every earlier release */
+                    version: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        attestations: {
+                            evidenceUrl: string;
+                            id: string;
+                            /**
+                             * Format: date
+                             * @description Calendar date (UTC), YYYY-MM-DD
+                             */
+                            issuedOn: string;
+                            issuer: string;
+                            kind: string;
+                            releaseVersion: string | null;
+                            /**
+                             * Format: date
+                             * @description Calendar date (UTC), YYYY-MM-DD
+                             */
+                            validUntil: string;
+                        }[];
+                        basisdienste: ("bund_id" | "epaybl" | "pmpayment" | "fit_connect" | "servicekonto" | "dvdv")[];
+                        certificationRequests: {
+                            id: string;
+                            releaseVersion: string;
+                            status: string;
+                            /**
+                             * Format: date-time
+                             * @description UTC timestamp, ISO 8601
+                             */
+                            submittedAt: string;
+                        }[];
+                        deploymentModels: ("self_hosted" | "efa_service" | "saas")[];
+                        /** @description Markdown */
+                        description: string;
+                        homepageUrl: string | null;
+                        /** @description SPDX expression of OSI-approved licences */
+                        license: string;
+                        name: string;
+                        originLandCode: string | null;
+                        owner: {
+                            name: string;
+                            slug: string;
+                        };
+                        /** @description Slug of the provider organization running the EfA service */
+                        provider: string | null;
+                        releases: {
+                            artifactSha256: string;
+                            artifactUrl: string;
+                            hasSbom: boolean;
+                            /**
+                             * Format: date
+                             * @description Calendar date (UTC), YYYY-MM-DD
+                             */
+                            releasedOn: string;
+                            version: string;
+                        }[];
+                        /** Format: uri */
+                        repositoryUrl: string;
+                        revision: number;
+                        slug: string;
+                        status: string;
+                        summary: string;
+                        tags: string[];
+                        themenfelder: ("work_retirement" | "building_housing" | "education" | "immigration_emigration" | "engagement_hobbies" | "family_children" | "research_funding" | "health" | "mobility_travel" | "cross_cutting" | "law_order" | "taxes_customs" | "environment" | "business" | "internal_administration")[];
+                        /**
+                         * Format: date-time
+                         * @description UTC timestamp, ISO 8601
+                         */
+                        updatedAt: string;
+                    };
+                };
+            };
+            /** @description Invalid parameters; `errors` names each one */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail: string;
+                        errors?: {
+                            message: string;
+                            /** @description JSON pointer to the offending input, e.g. /query/limit */
+                            pointer: string;
+                        }[];
+                        instance?: string;
+                        status: number;
+                        title: string;
+                        /** @description URI identifying the kind of problem */
+                        type: string;
+                    };
+                };
+            };
+            /** @description No valid access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail: string;
+                        errors?: {
+                            message: string;
+                            /** @description JSON pointer to the offending input, e.g. /query/limit */
+                            pointer: string;
+                        }[];
+                        instance?: string;
+                        status: number;
+                        title: string;
+                        /** @description URI identifying the kind of problem */
+                        type: string;
+                    };
+                };
+            };
+            /** @description Signed in, but not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail: string;
+                        errors?: {
+                            message: string;
+                            /** @description JSON pointer to the offending input, e.g. /query/limit */
+                            pointer: string;
+                        }[];
+                        instance?: string;
+                        status: number;
+                        title: string;
+                        /** @description URI identifying the kind of problem */
+                        type: string;
+                    };
+                };
+            };
+            /** @description Not one of your organization's apps */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail: string;
+                        errors?: {
+                            message: string;
+                            /** @description JSON pointer to the offending input, e.g. /query/limit */
+                            pointer: string;
+                        }[];
+                        instance?: string;
+                        status: number;
+                        title: string;
+                        /** @description URI identifying the kind of problem */
+                        type: string;
+                    };
+                };
+            };
+            /** @description Conflicts with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail: string;
+                        errors?: {
+                            message: string;
+                            /** @description JSON pointer to the offending input, e.g. /query/limit */
+                            pointer: string;
+                        }[];
+                        instance?: string;
+                        status: number;
+                        title: string;
+                        /** @description URI identifying the kind of problem */
+                        type: string;
+                    };
+                };
+            };
+            /** @description Breaks a publishing rule; `errors` says which */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail: string;
+                        errors?: {
+                            message: string;
+                            /** @description JSON pointer to the offending input, e.g. /query/limit */
+                            pointer: string;
+                        }[];
+                        instance?: string;
+                        status: number;
+                        title: string;
+                        /** @description URI identifying the kind of problem */
+                        type: string;
+                    };
+                };
+            };
+            /** @description Rate limit exceeded; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail: string;
+                        errors?: {
+                            message: string;
+                            /** @description JSON pointer to the offending input, e.g. /query/limit */
+                            pointer: string;
+                        }[];
+                        instance?: string;
+                        status: number;
+                        title: string;
+                        /** @description URI identifying the kind of problem */
+                        type: string;
+                    };
+                };
+            };
+            /** @description Unexpected error; details are logged under the request id */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail: string;
+                        errors?: {
+                            message: string;
+                            /** @description JSON pointer to the offending input, e.g. /query/limit */
+                            pointer: string;
+                        }[];
+                        instance?: string;
+                        status: number;
+                        title: string;
+                        /** @description URI identifying the kind of problem */
+                        type: string;
+                    };
+                };
+            };
+        };
+    };
+    retireApp: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                slug: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        attestations: {
+                            evidenceUrl: string;
+                            id: string;
+                            /**
+                             * Format: date
+                             * @description Calendar date (UTC), YYYY-MM-DD
+                             */
+                            issuedOn: string;
+                            issuer: string;
+                            kind: string;
+                            releaseVersion: string | null;
+                            /**
+                             * Format: date
+                             * @description Calendar date (UTC), YYYY-MM-DD
+                             */
+                            validUntil: string;
+                        }[];
+                        basisdienste: ("bund_id" | "epaybl" | "pmpayment" | "fit_connect" | "servicekonto" | "dvdv")[];
+                        certificationRequests: {
+                            id: string;
+                            releaseVersion: string;
+                            status: string;
+                            /**
+                             * Format: date-time
+                             * @description UTC timestamp, ISO 8601
+                             */
+                            submittedAt: string;
+                        }[];
+                        deploymentModels: ("self_hosted" | "efa_service" | "saas")[];
+                        /** @description Markdown */
+                        description: string;
+                        homepageUrl: string | null;
+                        /** @description SPDX expression of OSI-approved licences */
+                        license: string;
+                        name: string;
+                        originLandCode: string | null;
+                        owner: {
+                            name: string;
+                            slug: string;
+                        };
+                        /** @description Slug of the provider organization running the EfA service */
+                        provider: string | null;
+                        releases: {
+                            artifactSha256: string;
+                            artifactUrl: string;
+                            hasSbom: boolean;
+                            /**
+                             * Format: date
+                             * @description Calendar date (UTC), YYYY-MM-DD
+                             */
+                            releasedOn: string;
+                            version: string;
+                        }[];
+                        /** Format: uri */
+                        repositoryUrl: string;
+                        revision: number;
+                        slug: string;
+                        status: string;
+                        summary: string;
+                        tags: string[];
+                        themenfelder: ("work_retirement" | "building_housing" | "education" | "immigration_emigration" | "engagement_hobbies" | "family_children" | "research_funding" | "health" | "mobility_travel" | "cross_cutting" | "law_order" | "taxes_customs" | "environment" | "business" | "internal_administration")[];
+                        /**
+                         * Format: date-time
+                         * @description UTC timestamp, ISO 8601
+                         */
+                        updatedAt: string;
+                    };
+                };
+            };
+            /** @description Invalid parameters; `errors` names each one */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail: string;
+                        errors?: {
+                            message: string;
+                            /** @description JSON pointer to the offending input, e.g. /query/limit */
+                            pointer: string;
+                        }[];
+                        instance?: string;
+                        status: number;
+                        title: string;
+                        /** @description URI identifying the kind of problem */
+                        type: string;
+                    };
+                };
+            };
+            /** @description No valid access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail: string;
+                        errors?: {
+                            message: string;
+                            /** @description JSON pointer to the offending input, e.g. /query/limit */
+                            pointer: string;
+                        }[];
+                        instance?: string;
+                        status: number;
+                        title: string;
+                        /** @description URI identifying the kind of problem */
+                        type: string;
+                    };
+                };
+            };
+            /** @description Signed in, but not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail: string;
+                        errors?: {
+                            message: string;
+                            /** @description JSON pointer to the offending input, e.g. /query/limit */
+                            pointer: string;
+                        }[];
+                        instance?: string;
+                        status: number;
+                        title: string;
+                        /** @description URI identifying the kind of problem */
+                        type: string;
+                    };
+                };
+            };
+            /** @description Not one of your organization's apps */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail: string;
+                        errors?: {
+                            message: string;
+                            /** @description JSON pointer to the offending input, e.g. /query/limit */
+                            pointer: string;
+                        }[];
+                        instance?: string;
+                        status: number;
+                        title: string;
+                        /** @description URI identifying the kind of problem */
+                        type: string;
+                    };
+                };
+            };
+            /** @description Conflicts with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail: string;
+                        errors?: {
+                            message: string;
+                            /** @description JSON pointer to the offending input, e.g. /query/limit */
+                            pointer: string;
+                        }[];
+                        instance?: string;
+                        status: number;
+                        title: string;
+                        /** @description URI identifying the kind of problem */
+                        type: string;
+                    };
+                };
+            };
+            /** @description The app changed since you read it */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail: string;
+                        errors?: {
+                            message: string;
+                            /** @description JSON pointer to the offending input, e.g. /query/limit */
+                            pointer: string;
+                        }[];
+                        instance?: string;
+                        status: number;
+                        title: string;
+                        /** @description URI identifying the kind of problem */
+                        type: string;
+                    };
+                };
+            };
+            /** @description Breaks a publishing rule; `errors` says which */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail: string;
+                        errors?: {
+                            message: string;
+                            /** @description JSON pointer to the offending input, e.g. /query/limit */
+                            pointer: string;
+                        }[];
+                        instance?: string;
+                        status: number;
+                        title: string;
+                        /** @description URI identifying the kind of problem */
+                        type: string;
+                    };
+                };
+            };
+            /** @description If-Match header missing */
+            428: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -1406,6 +3178,398 @@ export interface operations {
             };
             /** @description Signed in, but not allowed */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail: string;
+                        errors?: {
+                            message: string;
+                            /** @description JSON pointer to the offending input, e.g. /query/limit */
+                            pointer: string;
+                        }[];
+                        instance?: string;
+                        status: number;
+                        title: string;
+                        /** @description URI identifying the kind of problem */
+                        type: string;
+                    };
+                };
+            };
+        };
+    };
+    listOwnApps: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        latestVersion: string | null;
+                        name: string;
+                        slug: string;
+                        status: string;
+                        /**
+                         * Format: date-time
+                         * @description UTC timestamp, ISO 8601
+                         */
+                        updatedAt: string;
+                    }[];
+                };
+            };
+            /** @description Invalid parameters; `errors` names each one */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail: string;
+                        errors?: {
+                            message: string;
+                            /** @description JSON pointer to the offending input, e.g. /query/limit */
+                            pointer: string;
+                        }[];
+                        instance?: string;
+                        status: number;
+                        title: string;
+                        /** @description URI identifying the kind of problem */
+                        type: string;
+                    };
+                };
+            };
+            /** @description No valid access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail: string;
+                        errors?: {
+                            message: string;
+                            /** @description JSON pointer to the offending input, e.g. /query/limit */
+                            pointer: string;
+                        }[];
+                        instance?: string;
+                        status: number;
+                        title: string;
+                        /** @description URI identifying the kind of problem */
+                        type: string;
+                    };
+                };
+            };
+            /** @description Signed in, but not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail: string;
+                        errors?: {
+                            message: string;
+                            /** @description JSON pointer to the offending input, e.g. /query/limit */
+                            pointer: string;
+                        }[];
+                        instance?: string;
+                        status: number;
+                        title: string;
+                        /** @description URI identifying the kind of problem */
+                        type: string;
+                    };
+                };
+            };
+            /** @description Rate limit exceeded; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail: string;
+                        errors?: {
+                            message: string;
+                            /** @description JSON pointer to the offending input, e.g. /query/limit */
+                            pointer: string;
+                        }[];
+                        instance?: string;
+                        status: number;
+                        title: string;
+                        /** @description URI identifying the kind of problem */
+                        type: string;
+                    };
+                };
+            };
+            /** @description Unexpected error; details are logged under the request id */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail: string;
+                        errors?: {
+                            message: string;
+                            /** @description JSON pointer to the offending input, e.g. /query/limit */
+                            pointer: string;
+                        }[];
+                        instance?: string;
+                        status: number;
+                        title: string;
+                        /** @description URI identifying the kind of problem */
+                        type: string;
+                    };
+                };
+            };
+        };
+    };
+    getOwnApp: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                slug: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        attestations: {
+                            evidenceUrl: string;
+                            id: string;
+                            /**
+                             * Format: date
+                             * @description Calendar date (UTC), YYYY-MM-DD
+                             */
+                            issuedOn: string;
+                            issuer: string;
+                            kind: string;
+                            releaseVersion: string | null;
+                            /**
+                             * Format: date
+                             * @description Calendar date (UTC), YYYY-MM-DD
+                             */
+                            validUntil: string;
+                        }[];
+                        basisdienste: ("bund_id" | "epaybl" | "pmpayment" | "fit_connect" | "servicekonto" | "dvdv")[];
+                        certificationRequests: {
+                            id: string;
+                            releaseVersion: string;
+                            status: string;
+                            /**
+                             * Format: date-time
+                             * @description UTC timestamp, ISO 8601
+                             */
+                            submittedAt: string;
+                        }[];
+                        deploymentModels: ("self_hosted" | "efa_service" | "saas")[];
+                        /** @description Markdown */
+                        description: string;
+                        homepageUrl: string | null;
+                        /** @description SPDX expression of OSI-approved licences */
+                        license: string;
+                        name: string;
+                        originLandCode: string | null;
+                        owner: {
+                            name: string;
+                            slug: string;
+                        };
+                        /** @description Slug of the provider organization running the EfA service */
+                        provider: string | null;
+                        releases: {
+                            artifactSha256: string;
+                            artifactUrl: string;
+                            hasSbom: boolean;
+                            /**
+                             * Format: date
+                             * @description Calendar date (UTC), YYYY-MM-DD
+                             */
+                            releasedOn: string;
+                            version: string;
+                        }[];
+                        /** Format: uri */
+                        repositoryUrl: string;
+                        revision: number;
+                        slug: string;
+                        status: string;
+                        summary: string;
+                        tags: string[];
+                        themenfelder: ("work_retirement" | "building_housing" | "education" | "immigration_emigration" | "engagement_hobbies" | "family_children" | "research_funding" | "health" | "mobility_travel" | "cross_cutting" | "law_order" | "taxes_customs" | "environment" | "business" | "internal_administration")[];
+                        /**
+                         * Format: date-time
+                         * @description UTC timestamp, ISO 8601
+                         */
+                        updatedAt: string;
+                    };
+                };
+            };
+            /** @description Invalid parameters; `errors` names each one */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail: string;
+                        errors?: {
+                            message: string;
+                            /** @description JSON pointer to the offending input, e.g. /query/limit */
+                            pointer: string;
+                        }[];
+                        instance?: string;
+                        status: number;
+                        title: string;
+                        /** @description URI identifying the kind of problem */
+                        type: string;
+                    };
+                };
+            };
+            /** @description No valid access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail: string;
+                        errors?: {
+                            message: string;
+                            /** @description JSON pointer to the offending input, e.g. /query/limit */
+                            pointer: string;
+                        }[];
+                        instance?: string;
+                        status: number;
+                        title: string;
+                        /** @description URI identifying the kind of problem */
+                        type: string;
+                    };
+                };
+            };
+            /** @description Signed in, but not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail: string;
+                        errors?: {
+                            message: string;
+                            /** @description JSON pointer to the offending input, e.g. /query/limit */
+                            pointer: string;
+                        }[];
+                        instance?: string;
+                        status: number;
+                        title: string;
+                        /** @description URI identifying the kind of problem */
+                        type: string;
+                    };
+                };
+            };
+            /** @description Not one of your organization's apps */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail: string;
+                        errors?: {
+                            message: string;
+                            /** @description JSON pointer to the offending input, e.g. /query/limit */
+                            pointer: string;
+                        }[];
+                        instance?: string;
+                        status: number;
+                        title: string;
+                        /** @description URI identifying the kind of problem */
+                        type: string;
+                    };
+                };
+            };
+            /** @description Conflicts with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail: string;
+                        errors?: {
+                            message: string;
+                            /** @description JSON pointer to the offending input, e.g. /query/limit */
+                            pointer: string;
+                        }[];
+                        instance?: string;
+                        status: number;
+                        title: string;
+                        /** @description URI identifying the kind of problem */
+                        type: string;
+                    };
+                };
+            };
+            /** @description Breaks a publishing rule; `errors` says which */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail: string;
+                        errors?: {
+                            message: string;
+                            /** @description JSON pointer to the offending input, e.g. /query/limit */
+                            pointer: string;
+                        }[];
+                        instance?: string;
+                        status: number;
+                        title: string;
+                        /** @description URI identifying the kind of problem */
+                        type: string;
+                    };
+                };
+            };
+            /** @description Rate limit exceeded; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail: string;
+                        errors?: {
+                            message: string;
+                            /** @description JSON pointer to the offending input, e.g. /query/limit */
+                            pointer: string;
+                        }[];
+                        instance?: string;
+                        status: number;
+                        title: string;
+                        /** @description URI identifying the kind of problem */
+                        type: string;
+                    };
+                };
+            };
+            /** @description Unexpected error; details are logged under the request id */
+            500: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -22,6 +22,7 @@ export default fp(async (app: FastifyInstance) => {
         { name: 'taxonomy', description: 'Lookup lists: Themenfelder, Länder, attestation kinds, Basisdienste' },
         { name: 'stats', description: 'Figures for the home page' },
         { name: 'identity', description: 'Who is signed in; development sign-in' },
+        { name: 'publishing', description: 'Vendors and consortia publish apps, releases and attestations and request certification' },
         { name: 'audit', description: 'Tamper-evident audit trail (hash chain) and certification history' },
         { name: 'operations', description: 'Health and readiness' },
       ],

@@ -1,0 +1,85 @@
+import { Type } from 'typebox'
+import { IsoDate, IsoDateTime, LandCode, Slug } from '../../schemas/common.ts'
+import { BasisdienstSchema, DeploymentModelSchema, ThemenfeldSchema } from '../catalog/schemas.ts'
+
+const HttpsUrl = Type.String({ format: 'uri', pattern: '^https://', maxLength: 500 })
+const Sha256 = Type.String({ pattern: '^[0-9a-f]{64}$', description: 'SHA-256, lower-case hex' })
+
+const editableAppFields = {
+  name: Type.String({ minLength: 2, maxLength: 120 }),
+  summary: Type.String({ minLength: 10, maxLength: 300 }),
+  description: Type.String({ maxLength: 20_000, description: 'Markdown' }),
+  themenfelder: Type.Array(ThemenfeldSchema, { minItems: 1, maxItems: 5, uniqueItems: true }),
+  tags: Type.Array(Type.String({ minLength: 1, maxLength: 60 }), { maxItems: 30, uniqueItems: true }),
+  basisdienste: Type.Array(BasisdienstSchema, { uniqueItems: true }),
+  license: Type.String({ minLength: 1, maxLength: 200, description: 'SPDX expression of OSI-approved licences' }),
+  deploymentModels: Type.Array(DeploymentModelSchema, { minItems: 1, uniqueItems: true }),
+  repositoryUrl: HttpsUrl,
+  homepageUrl: Type.Union([HttpsUrl, Type.Null()]),
+  originLandCode: Type.Union([LandCode, Type.Null()]),
+  provider: Type.Union([Slug, Type.Null()], { description: 'Slug of the provider organization running the EfA service' }),
+}
+
+export const CreateAppBodySchema = Type.Object({
+  slug: Slug,
+  ...editableAppFields,
+  tags: Type.Optional(editableAppFields.tags),
+  basisdienste: Type.Optional(editableAppFields.basisdienste),
+  description: Type.Optional(editableAppFields.description),
+  homepageUrl: Type.Optional(editableAppFields.homepageUrl),
+  originLandCode: Type.Optional(editableAppFields.originLandCode),
+  provider: Type.Optional(editableAppFields.provider),
+}, { additionalProperties: false })
+
+export const UpdateAppBodySchema = Type.Partial(Type.Object(editableAppFields), { additionalProperties: false, minProperties: 1 })
+
+export const ReleaseBodySchema = Type.Object({
+  version: Type.String({ maxLength: 60, description: 'Semantic version, higher than every earlier release' }),
+  releasedOn: IsoDate,
+  changelog: Type.Optional(Type.String({ maxLength: 20_000 })),
+  artifactUrl: HttpsUrl,
+  artifactSha256: Sha256,
+  sbom: Type.Optional(Type.Record(Type.String(), Type.Unknown(), { description: 'CycloneDX SBOM (JSON)' })),
+}, { additionalProperties: false })
+
+export const AttestationBodySchema = Type.Object({
+  // A plain string, so that an unknown kind is a 422 with the list of kinds, not a schema error.
+  kind: Type.String({ maxLength: 40 }),
+  issuer: Type.String({ minLength: 2, maxLength: 200 }),
+  issuedOn: IsoDate,
+  validUntil: IsoDate,
+  evidenceUrl: HttpsUrl,
+  evidenceSha256: Sha256,
+  releaseVersion: Type.Optional(Type.String({ maxLength: 60, description: 'When the attestation concerns one release' })),
+  details: Type.Optional(Type.Record(Type.String(), Type.Union([Type.String({ maxLength: 200 }), Type.Number(), Type.Boolean()]))),
+}, { additionalProperties: false })
+
+export const CertificationRequestBodySchema = Type.Object({
+  release: Type.String({ maxLength: 60, description: 'Version of the release to certify' }),
+}, { additionalProperties: false })
+
+export const PublisherAppSchema = Type.Object({
+  slug: Slug,
+  status: Type.String(),
+  revision: Type.Integer(),
+  ...editableAppFields,
+  owner: Type.Object({ slug: Type.String(), name: Type.String() }),
+  releases: Type.Array(Type.Object({ version: Type.String(), releasedOn: IsoDate, artifactUrl: Type.String(), artifactSha256: Type.String(), hasSbom: Type.Boolean() })),
+  attestations: Type.Array(Type.Object({ id: Type.String(), kind: Type.String(), issuer: Type.String(), issuedOn: IsoDate, validUntil: IsoDate, evidenceUrl: Type.String(), releaseVersion: Type.Union([Type.String(), Type.Null()]) })),
+  certificationRequests: Type.Array(Type.Object({ id: Type.String(), releaseVersion: Type.String(), status: Type.String(), submittedAt: IsoDateTime })),
+  updatedAt: IsoDateTime,
+})
+
+export const PublisherAppListSchema = Type.Array(Type.Object({
+  slug: Slug,
+  name: Type.String(),
+  status: Type.String(),
+  latestVersion: Type.Union([Type.String(), Type.Null()]),
+  updatedAt: IsoDateTime,
+}))
+
+export const CriterionResultSchema = Type.Object({
+  criterion: Type.String(),
+  met: Type.Boolean(),
+  detail: Type.String(),
+})

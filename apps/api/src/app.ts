@@ -6,6 +6,7 @@ import { fileURLToPath } from 'node:url'
 import Fastify from 'fastify'
 import auditRoutes from './modules/audit/routes.ts'
 import catalogRoutes from './modules/catalog/routes.ts'
+import certificationRoutes from './modules/certification/routes.ts'
 import healthRoutes from './modules/health/routes.ts'
 import publishingRoutes from './modules/publishing/routes.ts'
 import statsRoutes from './modules/stats/routes.ts'
@@ -70,6 +71,7 @@ export async function buildApp(options: BuildAppOptions) {
     await api.register(identityRoutes)
     await api.register(auditRoutes)
     await api.register(publishingRoutes)
+    await api.register(certificationRoutes)
   }, { prefix: '/api/v1' })
 
   await app.register(webPlugin, { root: options.webRoot ?? defaultWebRoot })

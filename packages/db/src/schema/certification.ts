@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm'
-import { check, date, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core'
+import { check, date, index, integer, jsonb, pgSequence, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core'
 import { apps, releases } from './apps.ts'
 import { certificationRequestStatusEnum, certificationStatusEnum, decisionOutcomeEnum } from './enums.ts'
 import { users } from './organizations.ts'
@@ -49,3 +49,6 @@ export const certifications = pgTable('certifications', {
   check('certifications_major_non_negative', sql`${t.major} >= 0`),
   index('certifications_app_validity_idx').on(t.appId, t.status, t.validUntil),
 ])
+
+/** Serial part of certificate numbers (LCIO-<year>-<serial>); starts above the demo data's numbers. */
+export const certificateNumberSequence = pgSequence('certificate_number_seq', { startWith: 1000 })

@@ -66,7 +66,18 @@ export const PublisherAppSchema = Type.Object({
   owner: Type.Object({ slug: Type.String(), name: Type.String() }),
   releases: Type.Array(Type.Object({ version: Type.String(), releasedOn: IsoDate, artifactUrl: Type.String(), artifactSha256: Type.String(), hasSbom: Type.Boolean() })),
   attestations: Type.Array(Type.Object({ id: Type.String(), kind: Type.String(), issuer: Type.String(), issuedOn: IsoDate, validUntil: IsoDate, evidenceUrl: Type.String(), releaseVersion: Type.Union([Type.String(), Type.Null()]) })),
-  certificationRequests: Type.Array(Type.Object({ id: Type.String(), releaseVersion: Type.String(), status: Type.String(), submittedAt: IsoDateTime })),
+  certificationRequests: Type.Array(Type.Object({
+    id: Type.String(),
+    releaseVersion: Type.String(),
+    status: Type.String(),
+    submittedAt: IsoDateTime,
+    decision: Type.Union([Type.Object({
+      outcome: Type.String(),
+      criteria: Type.Array(Type.Object({ criterion: Type.String(), result: Type.String(), note: Type.Optional(Type.String()) })),
+      comment: Type.String(),
+      decidedAt: IsoDateTime,
+    }), Type.Null()], { description: 'The reviewer\'s feedback, criterion by criterion' }),
+  })),
   updatedAt: IsoDateTime,
 })
 

@@ -75,8 +75,13 @@ export async function getOwnApp(db: Database, principal: Principal, slug: string
     FROM attestations t LEFT JOIN releases r ON r.id = t.release_id WHERE t.app_id = ${app.id} ORDER BY t.kind, t.valid_until DESC`)
   const requestRows = await selectRows<PublisherApp['certificationRequests'][number]>(db, sql`
     SELECT q.id, r.version AS "releaseVersion", q.status::text AS status,
-           to_char(q.submitted_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') AS "submittedAt"
-    FROM certification_requests q JOIN releases r ON r.id = q.release_id WHERE q.app_id = ${app.id} ORDER BY q.submitted_at DESC`)
+           to_char(q.submitted_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') AS "submittedAt",
+           CASE WHEN d.id IS NULL THEN NULL ELSE json_build_object(
+             'outcome', d.outcome, 'criteria', d.criteria, 'comment', d.comment,
+             'decidedAt', to_char(d.decided_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"')) END AS decision
+    FROM certification_requests q JOIN releases r ON r.id = q.release_id
+    LEFT JOIN certification_decisions d ON d.request_id = q.id
+    WHERE q.app_id = ${app.id} ORDER BY q.submitted_at DESC`)
   return {
     slug: app.slug,
     status: app.status,

@@ -23,6 +23,7 @@ export default fp(async (app: FastifyInstance) => {
         { name: 'stats', description: 'Figures for the home page' },
         { name: 'identity', description: 'Who is signed in; development sign-in' },
         { name: 'publishing', description: 'Vendors and consortia publish apps, releases and attestations and request certification' },
+        { name: 'certification', description: 'The state CIO office reviews requests and issues, suspends or revokes certificates' },
         { name: 'audit', description: 'Tamper-evident audit trail (hash chain) and certification history' },
         { name: 'operations', description: 'Health and readiness' },
       ],

@@ -53,6 +53,16 @@ export async function buildApp(options: BuildAppOptions) {
     reply.header('X-Request-Id', request.id)
   })
 
+  // Every route, so that tests can prove each one has an authorization rule.
+  const registeredRoutes: { method: string, url: string }[] = []
+  app.addHook('onRoute', (route) => {
+    for (const method of [route.method].flat()) {
+      if (method !== 'HEAD')
+        registeredRoutes.push({ method, url: route.url })
+    }
+  })
+  app.decorate('registeredRoutes', registeredRoutes)
+
   // Cross-cutting plugins first, then the feature modules (see src/plugins/README.md).
   await app.register(problemsPlugin)
   await app.register(helmetPlugin)
@@ -80,3 +90,9 @@ export async function buildApp(options: BuildAppOptions) {
 }
 
 export type App = Awaited<ReturnType<typeof buildApp>>
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    registeredRoutes: { method: string, url: string }[]
+  }
+}

@@ -20,7 +20,7 @@ const auditRoutes: FastifyPluginAsyncTypebox = async (app) => {
       querystring: AuditListQuerySchema,
       response: { 200: AuditListSchema, ...publicReadErrors, ...authErrors },
     },
-    preHandler: app.authenticate,
+    onRequest: app.requireRoles('reviewer', 'platform_admin'),
   }, async (request, reply) => {
     requireRole(principalOf(request), 'reviewer', 'platform_admin')
     return reply.header('Cache-Control', 'no-store').send(await listAuditEvents(app.database.db, request.query))

@@ -21,28 +21,28 @@ const certificationRoutes: FastifyPluginAsyncTypebox = async (app) => {
 
   app.get('/certification-requests', {
     schema: { tags: ['certification'], operationId: 'listCertificationRequests', summary: 'Review queue, longest waiting first', security, querystring: QueueQuerySchema, response: { 200: Type.Array(QueueItemSchema), ...errors } },
-    preHandler: app.authenticate,
+    onRequest: app.requireRoles('reviewer', 'platform_admin'),
   }, async (request, reply) => reply.header('Cache-Control', 'no-store').send(await listRequests(db, principalOf(request), request.query.status ?? 'pending')))
 
   app.get('/certification-requests/:id', {
     schema: { tags: ['certification'], operationId: 'getCertificationRequest', summary: 'A request with its evidence per criterion and the decision', security, params: RequestParamsSchema, response: { 200: RequestDetailSchema, ...errors } },
-    preHandler: app.authenticate,
+    onRequest: app.requireRoles('reviewer', 'platform_admin'),
   }, async (request, reply) => reply.header('Cache-Control', 'no-store').send(await getRequest(db, principalOf(request), request.params.id)))
 
   app.post('/certification-requests/:id/decision', {
     schema: { tags: ['certification'], operationId: 'decideCertificationRequest', summary: 'Approve, reject or request changes, criterion by criterion', security, params: RequestParamsSchema, body: DecisionBodySchema, response: { 200: RequestDetailSchema, ...errors } },
-    preHandler: app.authenticate,
+    onRequest: app.requireRoles('reviewer'),
   }, async (request, reply) => reply.send(await decideRequest(db, principalOf(request), request.params.id, request.body)))
 
   app.get('/certifications', {
     schema: { tags: ['certification'], operationId: 'listCertificates', summary: 'Certificates, e.g. those expiring within N days', security, querystring: CertificateListQuerySchema, response: { 200: Type.Array(CertificateSchema), ...errors } },
-    preHandler: app.authenticate,
+    onRequest: app.requireRoles('reviewer', 'platform_admin'),
   }, async (request, reply) => reply.header('Cache-Control', 'no-store').send(await listCertificates(db, principalOf(request), request.query)))
 
   for (const change of ['suspend', 'revoke', 'reinstate'] as const) {
     app.post(`/certifications/:id/${change}`, {
       schema: { tags: ['certification'], operationId: `${change}Certificate`, summary: `${change[0].toUpperCase()}${change.slice(1)} a certificate, with the reason`, security, params: CertificateParamsSchema, body: StatusChangeBodySchema, response: { 200: CertificateSchema, ...errors } },
-      preHandler: app.authenticate,
+      onRequest: app.requireRoles('reviewer'),
     }, async (request, reply) => reply.send(await changeCertificateStatus(db, principalOf(request), request.params.id, change, request.body.reason)))
   }
 }

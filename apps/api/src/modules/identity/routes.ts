@@ -20,7 +20,7 @@ const identityRoutes: FastifyPluginAsyncTypebox = async (app) => {
       security: [{ bearerAuth: [] }],
       response: { 200: MeSchema, ...authErrors },
     },
-    preHandler: app.authenticate,
+    onRequest: app.requireRoles(),
   }, async (request, reply) => {
     const { subject, issuer, displayName, roles, organization } = principalOf(request)
     const { id: _id, ...publicOrganization } = organization

@@ -27,12 +27,12 @@ const publishingRoutes: FastifyPluginAsyncTypebox = async (app) => {
 
   app.get('/publisher/apps', {
     schema: { tags: ['publishing'], operationId: 'listOwnApps', summary: 'Apps of my organization, in every status', security, response: { 200: PublisherAppListSchema, ...publicReadErrors, ...authErrors } },
-    preHandler: app.authenticate,
+    onRequest: app.requireRoles('vendor_publisher'),
   }, async (request, reply) => reply.header('Cache-Control', 'no-store').send(await listOwnApps(db, principalOf(request))))
 
   app.get('/publisher/apps/:slug', {
     schema: { tags: ['publishing'], operationId: 'getOwnApp', summary: 'One app of my organization, with releases, attestations and certification requests', security, params: AppParamsSchema, response: { 200: PublisherAppSchema, ...writeErrors } },
-    preHandler: app.authenticate,
+    onRequest: app.requireRoles('vendor_publisher'),
   }, async (request, reply) => {
     const result = await getOwnApp(db, principalOf(request), request.params.slug)
     return reply.header('Cache-Control', 'no-store').header('ETag', revisionEtag(result.revision)).send(result)
@@ -40,7 +40,7 @@ const publishingRoutes: FastifyPluginAsyncTypebox = async (app) => {
 
   app.post('/apps', {
     schema: { tags: ['publishing'], operationId: 'createApp', summary: 'Create a draft app for my organization', security, body: CreateAppBodySchema, response: { 201: PublisherAppSchema, ...writeErrors } },
-    preHandler: app.authenticate,
+    onRequest: app.requireRoles('vendor_publisher'),
   }, async (request, reply) => {
     const created = await createApp(db, principalOf(request), request.body)
     return reply.code(201).header('Location', `/api/v1/publisher/apps/${created.slug}`).header('ETag', revisionEtag(created.revision)).send(created)
@@ -48,7 +48,7 @@ const publishingRoutes: FastifyPluginAsyncTypebox = async (app) => {
 
   app.patch('/apps/:slug', {
     schema: { tags: ['publishing'], operationId: 'updateApp', summary: 'Change my app (If-Match with the ETag last read)', security, params: AppParamsSchema, body: UpdateAppBodySchema, response: { 200: PublisherAppSchema, ...writeErrors, ...preconditionErrors } },
-    preHandler: app.authenticate,
+    onRequest: app.requireRoles('vendor_publisher'),
   }, async (request, reply) => {
     const revision = revisionFromIfMatch(request.headers['if-match'])
     const updated = await updateApp(db, principalOf(request), request.params.slug, revision, request.body)
@@ -57,7 +57,7 @@ const publishingRoutes: FastifyPluginAsyncTypebox = async (app) => {
 
   app.post('/apps/:slug/retire', {
     schema: { tags: ['publishing'], operationId: 'retireApp', summary: 'Retire my app: it leaves the catalogue for good', security, params: AppParamsSchema, response: { 200: PublisherAppSchema, ...writeErrors, ...preconditionErrors } },
-    preHandler: app.authenticate,
+    onRequest: app.requireRoles('vendor_publisher'),
   }, async (request, reply) => {
     const revision = revisionFromIfMatch(request.headers['if-match'])
     const retired = await retireApp(db, principalOf(request), request.params.slug, revision)
@@ -66,12 +66,12 @@ const publishingRoutes: FastifyPluginAsyncTypebox = async (app) => {
 
   app.post('/apps/:slug/releases', {
     schema: { tags: ['publishing'], operationId: 'addRelease', summary: 'Publish a release of my app', security, params: AppParamsSchema, body: ReleaseBodySchema, response: { 201: PublisherAppSchema, ...writeErrors } },
-    preHandler: app.authenticate,
+    onRequest: app.requireRoles('vendor_publisher'),
   }, async (request, reply) => reply.code(201).send(await addRelease(db, principalOf(request), request.params.slug, request.body)))
 
   app.post('/apps/:slug/attestations', {
     schema: { tags: ['publishing'], operationId: 'addAttestation', summary: 'Record an attestation of an independent body', security, params: AppParamsSchema, body: AttestationBodySchema, response: { 201: PublisherAppSchema, ...writeErrors } },
-    preHandler: app.authenticate,
+    onRequest: app.requireRoles('vendor_publisher'),
   }, async (request, reply) => reply.code(201).send(await addAttestation(db, principalOf(request), request.params.slug, request.body)))
 
   app.post('/apps/:slug/certification-requests', {
@@ -88,7 +88,7 @@ const publishingRoutes: FastifyPluginAsyncTypebox = async (app) => {
         ...writeErrors,
       },
     },
-    preHandler: app.authenticate,
+    onRequest: app.requireRoles('vendor_publisher'),
   }, async (request, reply) => reply.code(201).send(await requestCertification(db, principalOf(request), request.params.slug, request.body.release)))
 }
 

@@ -1,10 +1,11 @@
+import type { Role } from '@kas/db/schema'
 import type { FastifyInstance, FastifyRequest } from 'fastify'
 import type { DevSignIn } from '../../modules/identity/dev-signing-key.ts'
 import type { ClaimMapping, Principal } from '../../modules/identity/principal.ts'
 import type { TokenVerifier } from '../../modules/identity/token-verifier.ts'
 import fp from 'fastify-plugin'
 import { createDevSignIn } from '../../modules/identity/dev-signing-key.ts'
-import { resolvePrincipal } from '../../modules/identity/principal.ts'
+import { requireRole, resolvePrincipal } from '../../modules/identity/principal.ts'
 import { oidcVerifier, unauthorized } from '../../modules/identity/token-verifier.ts'
 
 export interface IdentityOptions {
@@ -17,8 +18,14 @@ export interface IdentityOptions {
 
 declare module 'fastify' {
   interface FastifyInstance {
-    /** preHandler for routes that need a signed-in user: sets `request.principal` or answers 401/403. */
+    /** Verifies the bearer token and sets `request.principal`, or answers 401/403. */
     authenticate: (request: FastifyRequest) => Promise<void>
+    /**
+     * onRequest hook for routes that need a signed-in user with one of `roles` (any role when none are
+     * given). Runs before body validation, so that an anonymous caller gets 401, not a 400 about the body.
+     * Services still check roles and, above all, each object (STYLE.md #5).
+     */
+    requireRoles: (...roles: Role[]) => (request: FastifyRequest) => Promise<void>
     /** The development sign-in, when it is on. */
     devSignIn: DevSignIn | undefined
   }
@@ -54,6 +61,11 @@ export default fp(async (app: FastifyInstance, options: IdentityOptions) => {
       throw unauthorized('No identity provider is configured on this server (set OIDC_ISSUER).')
     const payload = await verifier.verify(match[1])
     request.principal = await resolvePrincipal(app.database.db, payload, claims)
+  })
+  app.decorate('requireRoles', (...roles: Role[]) => async (request: FastifyRequest) => {
+    await app.authenticate(request)
+    if (roles.length > 0)
+      requireRole(request.principal!, ...roles)
   })
 }, { name: 'auth', dependencies: ['db'] })
 

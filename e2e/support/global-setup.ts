@@ -42,7 +42,7 @@ export default async function setup(project: TestProject) {
   const database = await createDb({})
   await migrate(database)
   await seedDemoData(database.db)
-  const app = await buildApp({ database, webRoot: `${webRoot}/dist`, rateLimitPerMinute: 100_000 })
+  const app = await buildApp({ database, webRoot: `${webRoot}/dist`, rateLimitPerMinute: 100_000, identity: { devSignIn: { enabled: true } } })
   const baseUrl = await app.listen({ port: 0, host: '127.0.0.1' })
   project.provide('browser', { available: true, executablePath, baseUrl })
 

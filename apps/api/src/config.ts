@@ -35,7 +35,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     rateLimitPerMinute: integer(env.RATE_LIMIT_PER_MINUTE, 600, 'RATE_LIMIT_PER_MINUTE'),
     seedDemoData: env.SEED_DEMO_DATA !== 'false',
     identity: {
-      oidc: env.OIDC_ISSUER ? { issuer: env.OIDC_ISSUER, audience: env.OIDC_AUDIENCE || 'kommunaler-app-store' } : undefined,
+      oidc: env.OIDC_ISSUER ? { issuer: env.OIDC_ISSUER, audience: env.OIDC_AUDIENCE || 'kommunaler-app-store', clientId: env.OIDC_CLIENT_ID || 'kommunaler-app-store' } : undefined,
       // The development sign-in is never on in production or next to a real identity provider.
       devSignIn: { enabled: !env.OIDC_ISSUER && (env.NODE_ENV || 'development') !== 'production', keyDirectory: dbConfigFromEnv(env).dataDir },
       claims: { rolesClaim: env.OIDC_ROLES_CLAIM || undefined, organizationClaim: env.OIDC_ORGANIZATION_CLAIM || undefined },

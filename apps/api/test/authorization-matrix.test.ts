@@ -22,6 +22,7 @@ const rules: Record<string, Caller[]> = {
   'GET /api/v1/basisdienste': everyone,
   'GET /api/v1/stats': everyone,
   'GET /api/v1/audit/verify': everyone,
+  'GET /api/v1/auth/config': everyone,
   'GET /api/v1/auth/dev/personas': everyone,
   'POST /api/v1/auth/dev/token': everyone,
   'GET /api/v1/me': signedIn,

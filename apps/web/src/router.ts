@@ -1,6 +1,7 @@
 import type { RouteRecordRaw } from 'vue-router'
 import { createRouter, createWebHistory } from 'vue-router'
 import HomePage from './pages/HomePage.vue'
+import { useAuthStore } from './stores/auth.ts'
 
 /** Pages other than the home page load on demand, keeping the first download small. */
 export const routes: RouteRecordRaw[] = [
@@ -8,13 +9,30 @@ export const routes: RouteRecordRaw[] = [
   { path: '/apps', name: 'catalog', component: () => import('./pages/CatalogPage.vue'), meta: { titleKey: 'catalog.title' } },
   { path: '/apps/:slug', name: 'app', component: () => import('./pages/AppDetailPage.vue'), meta: { titleKey: 'catalog.title' } },
   { path: '/ueber', name: 'about', component: () => import('./pages/AboutPage.vue'), meta: { titleKey: 'nav.about' } },
+  { path: '/anmelden', name: 'sign-in', component: () => import('./pages/SignInPage.vue'), meta: { titleKey: 'signIn.title' } },
+  { path: '/hersteller', name: 'publisher', component: () => import('./pages/PublisherPage.vue'), meta: { titleKey: 'publisher.title', roles: ['vendor_publisher'] } },
+  { path: '/hersteller/apps/:slug', name: 'publisher-app', component: () => import('./pages/PublisherAppPage.vue'), meta: { titleKey: 'publisher.title', roles: ['vendor_publisher'] } },
+  { path: '/pruefung', name: 'review', component: () => import('./pages/ReviewQueuePage.vue'), meta: { titleKey: 'review.title', roles: ['reviewer', 'platform_admin'] } },
+  { path: '/pruefung/antraege/:id', name: 'review-request', component: () => import('./pages/ReviewRequestPage.vue'), meta: { titleKey: 'review.title', roles: ['reviewer', 'platform_admin'] } },
   { path: '/:pathMatch(.*)*', name: 'not-found', component: () => import('./pages/NotFoundPage.vue'), meta: { titleKey: 'errors.notFound' } },
 ]
 
 export function createAppRouter() {
-  return createRouter({
+  const router = createRouter({
     history: createWebHistory(),
     routes,
     scrollBehavior: (_to, _from, saved) => saved ?? { top: 0 },
   })
+  // Consoles need a signed-in user with a fitting role; others are sent to sign in and come back.
+  router.beforeEach(async (to) => {
+    const roles = to.meta.roles as string[] | undefined
+    if (!roles)
+      return true
+    const auth = useAuthStore()
+    await auth.restore()
+    if (!auth.signedIn || !auth.hasRole(...roles as never[]))
+      return { path: '/anmelden', query: { next: to.fullPath } }
+    return true
+  })
+  return router
 }

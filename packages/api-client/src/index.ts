@@ -14,6 +14,18 @@ export type AppDetail = JsonOf<paths['/api/v1/apps/{slug}']['get']['responses'][
 export type Stats = JsonOf<paths['/api/v1/stats']['get']['responses'][200]>
 export type Themenfeld = JsonOf<paths['/api/v1/themenfelder']['get']['responses'][200]>[number]
 export type Land = JsonOf<paths['/api/v1/lands']['get']['responses'][200]>[number]
+export type Me = JsonOf<paths['/api/v1/me']['get']['responses'][200]>
+export type AuthConfig = JsonOf<paths['/api/v1/auth/config']['get']['responses'][200]>
+export type Persona = JsonOf<paths['/api/v1/auth/dev/personas']['get']['responses'][200]>[number]
+export type PublisherApp = JsonOf<paths['/api/v1/publisher/apps/{slug}']['get']['responses'][200]>
+export type PublisherAppListItem = JsonOf<paths['/api/v1/publisher/apps']['get']['responses'][200]>[number]
+export type CreateAppBody = NonNullable<paths['/api/v1/apps']['post']['requestBody']>['content']['application/json']
+export type ReleaseBody = NonNullable<paths['/api/v1/apps/{slug}/releases']['post']['requestBody']>['content']['application/json']
+export type AttestationBody = NonNullable<paths['/api/v1/apps/{slug}/attestations']['post']['requestBody']>['content']['application/json']
+export type QueueItem = JsonOf<paths['/api/v1/certification-requests']['get']['responses'][200]>[number]
+export type RequestDetail = JsonOf<paths['/api/v1/certification-requests/{id}']['get']['responses'][200]>
+export type DecisionBody = NonNullable<paths['/api/v1/certification-requests/{id}/decision']['post']['requestBody']>['content']['application/json']
+export type Certificate = JsonOf<paths['/api/v1/certifications']['get']['responses'][200]>[number]
 
 /** RFC 9457 problem details as every API error returns them. */
 export interface Problem {

@@ -185,6 +185,63 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/auth/config": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** How to sign in here: development personas or the OIDC provider */
+        get: operations["getAuthConfig"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/dev/personas": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Demo personas of the development sign-in
+         * @description Only available without an OIDC provider and outside production.
+         */
+        get: operations["listDevPersonas"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/dev/token": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Sign in as a demo persona or as any demo organization with a role
+         * @description Development sign-in: `{ "persona": "reviewer" }` or `{ "organization": "kiel" | "01002000", "role": "municipality_admin" }`.
+         */
+        post: operations["createDevToken"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/basisdienste": {
         parameters: {
             query?: never;
@@ -3035,6 +3092,160 @@ export interface operations {
             };
             /** @description Unexpected error; details are logged under the request id */
             500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail: string;
+                        errors?: {
+                            message: string;
+                            /** @description JSON pointer to the offending input, e.g. /query/limit */
+                            pointer: string;
+                        }[];
+                        instance?: string;
+                        status: number;
+                        title: string;
+                        /** @description URI identifying the kind of problem */
+                        type: string;
+                    };
+                };
+            };
+        };
+    };
+    getAuthConfig: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        devSignIn: boolean;
+                        oidc: {
+                            clientId: string;
+                            issuer: string;
+                        } | null;
+                    };
+                };
+            };
+        };
+    };
+    listDevPersonas: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        name: string;
+                        /** @description Organization slug */
+                        organization: string;
+                        /** @enum {unknown} */
+                        role: "municipality_member" | "municipality_admin" | "vendor_publisher" | "reviewer" | "platform_admin";
+                        title: string;
+                    }[];
+                };
+            };
+        };
+    };
+    createDevToken: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    persona: string;
+                } | {
+                    /** @description Organization slug or 8-digit AGS */
+                    organization: string;
+                    /** @enum {unknown} */
+                    role: "municipality_member" | "municipality_admin" | "vendor_publisher" | "reviewer" | "platform_admin";
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        accessToken: string;
+                        /** @description Seconds */
+                        expiresIn: number;
+                        /** @enum {unknown} */
+                        tokenType: "Bearer";
+                    };
+                };
+            };
+            /** @description Invalid body */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail: string;
+                        errors?: {
+                            message: string;
+                            /** @description JSON pointer to the offending input, e.g. /query/limit */
+                            pointer: string;
+                        }[];
+                        instance?: string;
+                        status: number;
+                        title: string;
+                        /** @description URI identifying the kind of problem */
+                        type: string;
+                    };
+                };
+            };
+            /** @description Unknown persona or organization */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail: string;
+                        errors?: {
+                            message: string;
+                            /** @description JSON pointer to the offending input, e.g. /query/limit */
+                            pointer: string;
+                        }[];
+                        instance?: string;
+                        status: number;
+                        title: string;
+                        /** @description URI identifying the kind of problem */
+                        type: string;
+                    };
+                };
+            };
+            /** @description Role not possible for this organization */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -27,6 +27,21 @@ const identityRoutes: FastifyPluginAsyncTypebox = async (app) => {
     return reply.header('Cache-Control', 'no-store').send({ subject, issuer, displayName, roles, organization: publicOrganization })
   })
 
+  app.get('/auth/config', {
+    schema: {
+      tags: ['identity'],
+      operationId: 'getAuthConfig',
+      summary: 'How to sign in here: development personas or the OIDC provider',
+      response: { 200: Type.Object({
+        devSignIn: Type.Boolean(),
+        oidc: Type.Union([Type.Object({ issuer: Type.String(), clientId: Type.String() }), Type.Null()]),
+      }) },
+    },
+  }, async (_request, reply) => reply.header('Cache-Control', 'no-cache').send({
+    devSignIn: Boolean(app.devSignIn),
+    oidc: app.oidcClient ?? null,
+  }))
+
   // The development sign-in exists only when it is on (no OIDC provider, not production).
   if (!app.devSignIn)
     return

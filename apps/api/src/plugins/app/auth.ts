@@ -9,8 +9,8 @@ import { requireRole, resolvePrincipal } from '../../modules/identity/principal.
 import { oidcVerifier, unauthorized } from '../../modules/identity/token-verifier.ts'
 
 export interface IdentityOptions {
-  /** Production: an OpenID Connect provider (Keycloak and others). */
-  oidc?: { issuer: string, audience: string }
+  /** Production: an OpenID Connect provider (Keycloak and others); `clientId` is the storefront's public client. */
+  oidc?: { issuer: string, audience: string, clientId?: string }
   /** Built-in development sign-in; only when there is no OIDC provider and not in production. */
   devSignIn?: { enabled: boolean, keyDirectory?: string }
   claims?: Partial<ClaimMapping>
@@ -28,6 +28,8 @@ declare module 'fastify' {
     requireRoles: (...roles: Role[]) => (request: FastifyRequest) => Promise<void>
     /** The development sign-in, when it is on. */
     devSignIn: DevSignIn | undefined
+    /** What the storefront needs to start an OIDC sign-in, when a provider is configured. */
+    oidcClient: { issuer: string, clientId: string } | undefined
   }
   interface FastifyRequest {
     principal: Principal | undefined
@@ -51,6 +53,7 @@ export default fp(async (app: FastifyInstance, options: IdentityOptions) => {
   }
 
   app.decorate('devSignIn', devSignIn)
+  app.decorate('oidcClient', options.oidc ? { issuer: options.oidc.issuer, clientId: options.oidc.clientId ?? 'kommunaler-app-store' } : undefined)
   app.decorateRequest('principal', undefined)
   app.decorate('authenticate', async (request: FastifyRequest) => {
     const header = request.headers.authorization

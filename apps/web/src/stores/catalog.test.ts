@@ -56,12 +56,24 @@ describe('catalog store', () => {
     expect((catalog.error as ApiError).status).toBe(0)
   })
 
+  it('ignores a slow older answer even when the server ignores the cancellation', async () => {
+    vi.stubGlobal('fetch', (request: Request) => {
+      const q = new URL(request.url, 'http://localhost').searchParams.get('q')
+      return new Promise<Response>(resolve => setTimeout(() => resolve(json({ ...emptyList, total: q === 'ki' ? 1 : 2 })), q === 'ki' ? 50 : 5))
+    })
+    const catalog = useCatalogStore()
+    await Promise.all([catalog.load(parseCatalogQuery({ q: 'ki' })), catalog.load(parseCatalogQuery({ q: 'kita' }))])
+    expect(catalog.result?.total).toBe(2)
+  })
+
   it('cancels an older request when a newer one starts, so a slow answer cannot overwrite a newer one', async () => {
     const signals: AbortSignal[] = []
     vi.stubGlobal('fetch', (request: Request) => {
       signals.push(request.signal)
       const q = new URL(request.url, 'http://localhost').searchParams.get('q')
       return new Promise<Response>((resolve, reject) => {
+        if (request.signal.aborted)
+          return reject(new DOMException('aborted', 'AbortError'))
         request.signal.addEventListener('abort', () => reject(new DOMException('aborted', 'AbortError')))
         setTimeout(() => resolve(json({ ...emptyList, total: q === 'ki' ? 1 : 2 })), q === 'ki' ? 50 : 5)
       })

@@ -19,10 +19,13 @@ export const useCatalogStore = defineStore('catalog', () => {
     loading.value = true
     error.value = null
     try {
-      result.value = await unwrap(api.GET('/api/v1/apps', { params: { query: toApiQuery(query) }, signal: current.signal }))
+      const page = await unwrap(api.GET('/api/v1/apps', { params: { query: toApiQuery(query) }, signal: current.signal }))
+      // Only the newest search may show its results, whatever order the answers arrive in.
+      if (controller === current)
+        result.value = page
     }
     catch (caught) {
-      if (!isAbort(caught))
+      if (!isAbort(caught) && controller === current)
         error.value = caught
     }
     finally {

@@ -1,4 +1,4 @@
-import type { Certificate, DecisionBody, QueueItem, RequestDetail } from '@kas/api-client'
+import type { AuditEvent, Certificate, DecisionBody, QueueItem, RequestDetail } from '@kas/api-client'
 import { defineStore } from 'pinia'
 import { ref } from 'vue'
 import { api, unwrap } from '../lib/api.ts'
@@ -8,6 +8,8 @@ export const useReviewStore = defineStore('review', () => {
   const queue = ref<QueueItem[]>([])
   const expiring = ref<Certificate[]>([])
   const request = ref<RequestDetail | null>(null)
+  /** The app's audit trail, newest first, beside the request under review. */
+  const timeline = ref<AuditEvent[]>([])
 
   async function loadQueue(): Promise<void> {
     const [pending, soon] = await Promise.all([
@@ -20,10 +22,12 @@ export const useReviewStore = defineStore('review', () => {
 
   async function loadRequest(id: string): Promise<void> {
     request.value = await unwrap(api.GET('/api/v1/certification-requests/{id}', { params: { path: { id } } }))
+    timeline.value = (await unwrap(api.GET('/api/v1/audit', { params: { query: { app: request.value.app.slug, limit: 50 } } }))).items
   }
 
   async function decide(id: string, body: DecisionBody): Promise<void> {
     request.value = await unwrap(api.POST('/api/v1/certification-requests/{id}/decision', { params: { path: { id } }, body }))
+    timeline.value = (await unwrap(api.GET('/api/v1/audit', { params: { query: { app: request.value.app.slug, limit: 50 } } }))).items
   }
 
   async function changeCertificate(id: string, change: 'suspend' | 'revoke', reason: string): Promise<void> {
@@ -32,5 +36,5 @@ export const useReviewStore = defineStore('review', () => {
     await loadQueue()
   }
 
-  return { queue, expiring, request, loadQueue, loadRequest, decide, changeCertificate }
+  return { queue, expiring, request, timeline, loadQueue, loadRequest, decide, changeCertificate }
 })

@@ -63,6 +63,8 @@ describeInBrowser('publishing and certification: vendor submits, reviewer approv
     await expectNoAxeViolations(page, 'review queue')
     await page.getByRole('link', { name: 'Grabstellen-Finder' }).click()
     await page.getByRole('heading', { level: 1, name: 'Antrag: Grabstellen-Finder 1.0.0' }).waitFor()
+    // The app's history is shown beside the request, in words.
+    await page.getByRole('region', { name: 'Verlauf der Anwendung' }).getByText('Zertifizierung beantragt').waitFor()
     await expectNoAxeViolations(page, 'review page')
     await page.getByLabel('Kommentar an den Hersteller').fill('Alle Nachweise liegen vor.')
     await page.getByRole('button', { name: 'Genehmigen' }).click()

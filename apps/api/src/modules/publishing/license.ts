@@ -1,5 +1,5 @@
+import { licenseIdConformance } from '@nodesecure/licenses-conformance'
 import parse from 'spdx-expression-parse'
-import spdxLicenses from 'spdx-license-list'
 
 export interface LicenseCheck {
   ok: boolean
@@ -12,9 +12,17 @@ function licensesIn(node: Node): string[] {
   return 'license' in node ? [node.license] : [...licensesIn(node.left), ...licensesIn(node.right)]
 }
 
+/** OSI-approved or FSF-free, from the SPDX License List data in @nodesecure/licenses-conformance. */
+function isOpenSource(id: string): boolean {
+  const result = licenseIdConformance(id)
+  // The library corrects near-misses ("GPL" → "NGPL"); only an exact identifier counts here.
+  return result.ok && result.value.uniqueLicenseIds.length === 1 && result.value.uniqueLicenseIds[0] === id
+    && Boolean(result.value.spdx?.osi || result.value.spdx?.fsf)
+}
+
 /**
- * An SPDX expression is accepted when it parses and every licence in it is on the SPDX list and
- * OSI-approved (data: spdx-expression-parse and spdx-license-list, both following the SPDX License List).
+ * An SPDX expression is accepted when it parses strictly (spdx-expression-parse) and every licence in
+ * it is OSI-approved or FSF-free.
  */
 export function checkLicenseExpression(expression: string): LicenseCheck {
   let tree: Node
@@ -24,8 +32,8 @@ export function checkLicenseExpression(expression: string): LicenseCheck {
   catch {
     return { ok: false, problem: `"${expression}" is not a valid SPDX licence expression (e.g. "EUPL-1.2" or "AGPL-3.0-or-later OR MIT").` }
   }
-  const notOpenSource = licensesIn(tree).filter(id => !(spdxLicenses as Record<string, { osiApproved: boolean } | undefined>)[id]?.osiApproved)
+  const notOpenSource = licensesIn(tree).filter(id => !isOpenSource(id))
   if (notOpenSource.length > 0)
-    return { ok: false, problem: `Not an OSI-approved open-source licence: ${notOpenSource.join(', ')}.` }
+    return { ok: false, problem: `Neither OSI-approved nor FSF-free: ${notOpenSource.join(', ')}.` }
   return { ok: true }
 }

@@ -51,12 +51,14 @@ describeEachDb('publishing', (context) => {
   it('refuses a taken slug with 409 and non-open-source licences with 422', async () => {
     const me = await vendor()
     expect((await me.post('/api/v1/apps', newApp)).statusCode).toBe(409)
-    for (const license of ['GPL', 'CC-BY-4.0', 'Proprietary', 'MIT AND CC-BY-NC-4.0']) {
+    for (const license of ['GPL', 'CC-BY-NC-4.0', 'Proprietary', 'MIT AND CC-BY-NC-4.0', 'LicenseRef-Hausintern']) {
       const response = await me.post('/api/v1/apps', { ...newApp, slug: `lizenz-${license.length}`, license })
       expect(response.statusCode, license).toBe(422)
       expect(response.json().errors[0].pointer).toBe('/body/license')
     }
     expect((await me.post('/api/v1/apps', { ...newApp, slug: 'lizenz-ok', license: 'AGPL-3.0-or-later OR MIT' })).statusCode).toBe(201)
+    // FSF-free without OSI approval counts as well.
+    expect((await me.post('/api/v1/apps', { ...newApp, slug: 'lizenz-fsf', license: 'CC-BY-4.0' })).statusCode).toBe(201)
     expect((await me.post('/api/v1/apps', { ...newApp, slug: 'efa-ohne-betreiber', deploymentModels: ['efa_service'] })).statusCode).toBe(422)
   })
 

@@ -65,7 +65,7 @@ export async function buildApp(options: BuildAppOptions) {
 
   // Cross-cutting plugins first, then the feature modules (see src/plugins/README.md).
   await app.register(problemsPlugin)
-  await app.register(helmetPlugin)
+  await app.register(helmetPlugin, { connectSources: options.identity?.oidc ? [new URL(options.identity.oidc.issuer).origin] : [] })
   await app.register(rateLimitPlugin, { max: options.rateLimitPerMinute ?? 600 })
   await app.register(etagPlugin)
   await app.register(swaggerPlugin)

@@ -9,6 +9,7 @@ export const routes: RouteRecordRaw[] = [
   { path: '/apps', name: 'catalog', component: () => import('./pages/CatalogPage.vue'), meta: { titleKey: 'catalog.title' } },
   { path: '/apps/:slug', name: 'app', component: () => import('./pages/AppDetailPage.vue'), meta: { titleKey: 'catalog.title' } },
   { path: '/ueber', name: 'about', component: () => import('./pages/AboutPage.vue'), meta: { titleKey: 'nav.about' } },
+  { path: '/anmelden/callback', name: 'sign-in-callback', component: () => import('./pages/SignInCallbackPage.vue'), meta: { titleKey: 'signIn.title' } },
   { path: '/anmelden', name: 'sign-in', component: () => import('./pages/SignInPage.vue'), meta: { titleKey: 'signIn.title' } },
   { path: '/hersteller', name: 'publisher', component: () => import('./pages/PublisherPage.vue'), meta: { titleKey: 'publisher.title', roles: ['vendor_publisher'] } },
   { path: '/hersteller/apps/:slug', name: 'publisher-app', component: () => import('./pages/PublisherAppPage.vue'), meta: { titleKey: 'publisher.title', roles: ['vendor_publisher'] } },

@@ -3131,6 +3131,7 @@ export interface operations {
                     "application/json": {
                         devSignIn: boolean;
                         oidc: {
+                            audience: string;
                             clientId: string;
                             issuer: string;
                         } | null;

@@ -23,7 +23,9 @@ export default {
     loading: 'Anmeldeverfahren wird geladen …',
     devNotice: 'Testbetrieb: Melden Sie sich als eine der Beispielpersonen an. Im Echtbetrieb meldet man sich über den Identitätsanbieter des Landes an.',
     as: 'Als {name} anmelden',
-    oidcNotice: 'Dieser Store nutzt den Identitätsanbieter {issuer}. Die Programmierschnittstelle nimmt dessen Zugriffstoken an; die Anmeldung über den Browser ist in dieser Version noch nicht eingebaut.',
+    oidcNotice: 'Melden Sie sich mit Ihrem Dienstkonto beim Identitätsanbieter {issuer} an.',
+    oidcButton: 'Mit Dienstkonto anmelden',
+    completing: 'Anmeldung wird abgeschlossen …',
   },
   publisher: {
     title: 'Hersteller-Bereich',

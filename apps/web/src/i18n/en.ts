@@ -25,7 +25,9 @@ const en: typeof de = {
     loading: 'Loading sign-in …',
     devNotice: 'Test mode: sign in as one of the example people. In production you sign in with the Land\'s identity provider.',
     as: 'Sign in as {name}',
-    oidcNotice: 'This store uses the identity provider {issuer}. The API accepts its access tokens; signing in through the browser is not built into this version yet.',
+    oidcNotice: 'Sign in with your work account at the identity provider {issuer}.',
+    oidcButton: 'Sign in with work account',
+    completing: 'Completing sign-in …',
   },
   publisher: {
     title: 'Vendor area',

@@ -43,11 +43,32 @@ export const useAuthStore = defineStore('auth', () => {
       personas.value = await unwrap(api.GET('/api/v1/auth/dev/personas'))
   }
 
-  async function signInAsPersona(persona: string): Promise<void> {
-    const { accessToken } = await unwrap(api.POST('/api/v1/auth/dev/token', { body: { persona } }))
+  async function useToken(accessToken: string): Promise<void> {
     sessionStorage.setItem(STORAGE_KEY, accessToken)
     setAccessToken(accessToken)
     await loadMe()
+  }
+
+  async function signInAsPersona(persona: string): Promise<void> {
+    const { accessToken } = await unwrap(api.POST('/api/v1/auth/dev/token', { body: { persona } }))
+    await useToken(accessToken)
+  }
+
+  /** Leaves for the OIDC provider's login; the callback page calls completeOidc. */
+  async function signInWithOidc(next: string): Promise<void> {
+    if (!config.value?.oidc)
+      throw new Error('No OIDC provider configured')
+    // Loaded on demand: most visitors never sign in, so the OIDC client stays out of the first download.
+    const { startOidcSignIn } = await import('../lib/oidc.ts')
+    await startOidcSignIn(config.value.oidc, next)
+  }
+
+  async function completeOidc(currentUrl: URL): Promise<string> {
+    await loadOptions()
+    const { completeOidcSignIn } = await import('../lib/oidc.ts')
+    const { accessToken, next } = await completeOidcSignIn(config.value!.oidc!, currentUrl)
+    await useToken(accessToken)
+    return next
   }
 
   function signOut(): void {
@@ -56,5 +77,5 @@ export const useAuthStore = defineStore('auth', () => {
     me.value = null
   }
 
-  return { me, config, personas, ready, signedIn, hasRole, restore, loadOptions, signInAsPersona, signOut }
+  return { me, config, personas, ready, signedIn, hasRole, restore, loadOptions, signInAsPersona, signInWithOidc, completeOidc, signOut }
 })

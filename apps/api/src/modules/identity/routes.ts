@@ -34,7 +34,7 @@ const identityRoutes: FastifyPluginAsyncTypebox = async (app) => {
       summary: 'How to sign in here: development personas or the OIDC provider',
       response: { 200: Type.Object({
         devSignIn: Type.Boolean(),
-        oidc: Type.Union([Type.Object({ issuer: Type.String(), clientId: Type.String() }), Type.Null()]),
+        oidc: Type.Union([Type.Object({ issuer: Type.String(), clientId: Type.String(), audience: Type.String() }), Type.Null()]),
       }) },
     },
   }, async (_request, reply) => reply.header('Cache-Control', 'no-cache').send({

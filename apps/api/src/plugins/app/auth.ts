@@ -29,7 +29,7 @@ declare module 'fastify' {
     /** The development sign-in, when it is on. */
     devSignIn: DevSignIn | undefined
     /** What the storefront needs to start an OIDC sign-in, when a provider is configured. */
-    oidcClient: { issuer: string, clientId: string } | undefined
+    oidcClient: { issuer: string, clientId: string, audience: string } | undefined
   }
   interface FastifyRequest {
     principal: Principal | undefined
@@ -53,7 +53,7 @@ export default fp(async (app: FastifyInstance, options: IdentityOptions) => {
   }
 
   app.decorate('devSignIn', devSignIn)
-  app.decorate('oidcClient', options.oidc ? { issuer: options.oidc.issuer, clientId: options.oidc.clientId ?? 'kommunaler-app-store' } : undefined)
+  app.decorate('oidcClient', options.oidc ? { issuer: options.oidc.issuer, clientId: options.oidc.clientId ?? 'kommunaler-app-store', audience: options.oidc.audience } : undefined)
   app.decorateRequest('principal', undefined)
   app.decorate('authenticate', async (request: FastifyRequest) => {
     const header = request.headers.authorization

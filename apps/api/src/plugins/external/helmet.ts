@@ -6,7 +6,7 @@ import fp from 'fastify-plugin'
  * Security headers. The CSP allows only same-origin scripts, which is all the storefront needs;
  * inline styles are allowed for the API reference UI, whose markup sets style attributes.
  */
-export default fp(async (app: FastifyInstance) => {
+export default fp(async (app: FastifyInstance, options: { connectSources?: string[] }) => {
   await app.register(helmet, {
     contentSecurityPolicy: {
       directives: {
@@ -14,7 +14,8 @@ export default fp(async (app: FastifyInstance) => {
         'script-src': ['\'self\''],
         'style-src': ['\'self\'', '\'unsafe-inline\''],
         'img-src': ['\'self\'', 'data:'],
-        'connect-src': ['\'self\''],
+        // The OIDC provider's origin, when there is one: the storefront fetches its discovery document and tokens.
+        'connect-src': ['\'self\'', ...(options.connectSources ?? [])],
         'object-src': ['\'none\''],
         'frame-ancestors': ['\'none\''],
         'base-uri': ['\'self\''],

@@ -1102,6 +1102,8 @@ export interface operations {
                             artifactSha256: string;
                             artifactUrl: string;
                             changelog: string;
+                            /** @description Same major version as the certified release: minor and patch releases inherit the certificate, a new major needs its own. */
+                            coveredByCertificate: boolean;
                             /**
                              * Format: date
                              * @description Calendar date (UTC), YYYY-MM-DD

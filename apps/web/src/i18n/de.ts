@@ -96,6 +96,7 @@ export default {
     requestChanges: 'Änderungen anfordern',
     reject: 'Ablehnen',
     timeline: 'Verlauf der Anwendung',
+    allCertificates: 'Alle gültigen Zertifikate',
   },
   auditAction: {
     app_created: 'Anwendung angelegt',
@@ -111,6 +112,11 @@ export default {
     certificate_suspended: 'Zertifikat ausgesetzt',
     certificate_reinstated: 'Zertifikat wieder in Kraft',
     certificate_revoked: 'Zertifikat widerrufen',
+  },
+  certificateStatus: {
+    valid: 'gültig',
+    suspended: 'ausgesetzt',
+    revoked: 'widerrufen',
   },
   appStatus: {
     draft: 'Entwurf',
@@ -220,6 +226,8 @@ export default {
     count: 'Anzahl',
     none: 'keine',
     requirements: 'Geforderte Nachweise',
+    covered: 'Vom Zertifikat erfasst.',
+    notCovered: 'Nicht zertifiziert: neue Hauptversion, sie braucht eine eigene Zertifizierung.',
   },
   validity: {
     valid: 'gültig',

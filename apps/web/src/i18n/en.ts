@@ -98,6 +98,7 @@ const en: typeof de = {
     requestChanges: 'Request changes',
     reject: 'Reject',
     timeline: 'History of the application',
+    allCertificates: 'All certificates',
   },
   auditAction: {
     app_created: 'Application created',
@@ -113,6 +114,11 @@ const en: typeof de = {
     certificate_suspended: 'Certificate suspended',
     certificate_reinstated: 'Certificate reinstated',
     certificate_revoked: 'Certificate revoked',
+  },
+  certificateStatus: {
+    valid: 'valid',
+    suspended: 'suspended',
+    revoked: 'revoked',
   },
   appStatus: {
     draft: 'Draft',
@@ -222,6 +228,8 @@ const en: typeof de = {
     count: 'Count',
     none: 'none',
     requirements: 'Required attestations',
+    covered: 'Covered by the certificate.',
+    notCovered: 'Not certified: a new major version needs its own certification.',
   },
   validity: {
     valid: 'valid',

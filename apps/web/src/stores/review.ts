@@ -11,10 +11,13 @@ export const useReviewStore = defineStore('review', () => {
   /** The app's audit trail, newest first, beside the request under review. */
   const timeline = ref<AuditEvent[]>([])
 
+  /** Certificates shown beside the queue: those expiring within 60 days, or all of them. */
+  const showAllCertificates = ref(false)
+
   async function loadQueue(): Promise<void> {
     const [pending, soon] = await Promise.all([
       unwrap(api.GET('/api/v1/certification-requests', { params: { query: { status: 'pending' } } })),
-      unwrap(api.GET('/api/v1/certifications', { params: { query: { expiringWithinDays: 60 } } })),
+      unwrap(api.GET('/api/v1/certifications', { params: { query: showAllCertificates.value ? {} : { expiringWithinDays: 60 } } })),
     ])
     queue.value = pending
     expiring.value = soon
@@ -36,5 +39,5 @@ export const useReviewStore = defineStore('review', () => {
     await loadQueue()
   }
 
-  return { queue, expiring, request, timeline, loadQueue, loadRequest, decide, changeCertificate }
+  return { queue, expiring, request, timeline, showAllCertificates, loadQueue, loadRequest, decide, changeCertificate }
 })

@@ -20,6 +20,7 @@ export interface AttestationRow {
 
 export interface ReleaseRow {
   version: string
+  major: number
   released_on: string
   changelog: string
   artifact_url: string
@@ -85,7 +86,7 @@ export function appDetailQuery(slug: string): SQL {
              WHERE t.app_id = a.id), '[]') AS attestations,
            coalesce((
              SELECT json_agg(json_build_object(
-                      'version', r.version, 'released_on', r.released_on, 'changelog', r.changelog,
+                      'version', r.version, 'major', r.major, 'released_on', r.released_on, 'changelog', r.changelog,
                       'artifact_url', r.artifact_url, 'artifact_sha256', r.artifact_sha256)
                     ORDER BY r.major DESC, r.minor DESC, r.patch DESC)
              FROM releases r WHERE r.app_id = a.id), '[]') AS releases,

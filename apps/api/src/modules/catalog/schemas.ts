@@ -86,6 +86,7 @@ export const AttestationSchema = Type.Object({
 
 export const ReleaseSchema = Type.Object({
   version: Type.String(),
+  coveredByCertificate: Type.Boolean({ description: 'Same major version as the certified release: minor and patch releases inherit the certificate, a new major needs its own.' }),
   releasedOn: IsoDate,
   changelog: Type.String(),
   artifactUrl: Type.String(),

@@ -158,6 +158,7 @@ export async function getAppDetail(db: Database, slug: string): Promise<AppDetai
     })),
     releases: releases.map(r => ({
       version: r.version,
+      coveredByCertificate: r.major === app.cert_major,
       releasedOn: r.released_on,
       changelog: r.changelog,
       artifactUrl: r.artifact_url,

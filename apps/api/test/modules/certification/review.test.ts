@@ -106,6 +106,16 @@ describeEachDb('certification review', (context) => {
     expect((await (await reviewer()).post(`/api/v1/certification-requests/${id}/decision`, { outcome: 'approved', criteria: allMet(), comment: 'x' })).statusCode).toBe(403)
   })
 
+  it('lets minor releases inherit the certificate while a new major needs its own', async () => {
+    const vendor = as(app.get(), await devToken(app.get(), { persona: 'vendor-publisher' }))
+    for (const version of ['2.1.0', '3.0.0'])
+      expect((await vendor.post('/api/v1/apps/friedhof-eins/releases', { version, releasedOn: today, artifactUrl: `https://git.example/friedhof-eins/${version}`, artifactSha256: sha('d') })).statusCode).toBe(201)
+    const detail = (await app.get().inject({ method: 'GET', url: '/api/v1/apps/friedhof-eins' })).json()
+    expect(detail.certification).toMatchObject({ releaseVersion: '2.0.0', coversMajor: 2 })
+    expect(Object.fromEntries(detail.releases.map((r: { version: string, coveredByCertificate: boolean }) => [r.version, r.coveredByCertificate])))
+      .toEqual({ '3.0.0': false, '2.1.0': true, '2.0.0': true })
+  })
+
   it('suspends, reinstates and revokes certificates; the app leaves and re-enters the catalogue', async () => {
     const r = await reviewer()
     const [certificate] = (await r.get('/api/v1/certifications?app=friedhof-eins')).json()

@@ -10,6 +10,7 @@ import certificationRoutes from './modules/certification/routes.ts'
 import healthRoutes from './modules/health/routes.ts'
 import publishingRoutes from './modules/publishing/routes.ts'
 import statsRoutes from './modules/stats/routes.ts'
+import subscriptionRoutes from './modules/subscriptions/routes.ts'
 import taxonomyRoutes from './modules/taxonomy/routes.ts'
 import type { IdentityOptions } from './plugins/app/auth.ts'
 import identityRoutes from './modules/identity/routes.ts'
@@ -82,6 +83,7 @@ export async function buildApp(options: BuildAppOptions) {
     await api.register(auditRoutes)
     await api.register(publishingRoutes)
     await api.register(certificationRoutes)
+    await api.register(subscriptionRoutes)
   }, { prefix: '/api/v1' })
 
   await app.register(webPlugin, { root: options.webRoot ?? defaultWebRoot })

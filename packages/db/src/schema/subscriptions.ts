@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm'
-import { bigint, check, date, index, integer, pgTable, primaryKey, smallint, timestamp, unique, uniqueIndex, uuid } from 'drizzle-orm/pg-core'
+import { bigint, char, check, date, index, integer, jsonb, pgTable, primaryKey, smallint, text, timestamp, unique, uniqueIndex, uuid } from 'drizzle-orm/pg-core'
 import { apps } from './apps.ts'
 import { deploymentModelEnum, sharingKeyEnum, subscriptionStatusEnum } from './enums.ts'
 import { organizations } from './organizations.ts'
@@ -50,4 +50,20 @@ export const usageReports = pgTable('usage_reports', {
 }, t => [
   primaryKey({ columns: [t.appId, t.organizationId, t.year] }),
   check('usage_reports_units_non_negative', sql`${t.units} >= 0`),
+])
+
+/**
+ * Responses of creating POSTs by Idempotency-Key: the same key with the same body gets the stored
+ * response again; the same key with another body is refused. Keys are scoped to the organization.
+ */
+export const idempotencyKeys = pgTable('idempotency_keys', {
+  organizationId: uuid('organization_id').notNull().references(() => organizations.id),
+  key: text('key').notNull(),
+  /** SHA-256 of method, path and canonical body. */
+  requestHash: char('request_hash', { length: 64 }).notNull(),
+  responseStatus: smallint('response_status').notNull(),
+  responseBody: jsonb('response_body').notNull(),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+}, t => [
+  primaryKey({ columns: [t.organizationId, t.key] }),
 ])

@@ -24,6 +24,7 @@ export default fp(async (app: FastifyInstance) => {
         { name: 'identity', description: 'Who is signed in; development sign-in' },
         { name: 'publishing', description: 'Vendors and consortia publish apps, releases and attestations and request certification' },
         { name: 'certification', description: 'The state CIO office reviews requests and issues, suspends or revokes certificates' },
+        { name: 'subscriptions', description: 'Nachnutzung: municipalities adopt certified apps' },
         { name: 'audit', description: 'Tamper-evident audit trail (hash chain) and certification history' },
         { name: 'operations', description: 'Health and readiness' },
       ],

@@ -25,6 +25,7 @@ export type AttestationBody = NonNullable<paths['/api/v1/apps/{slug}/attestation
 export type QueueItem = JsonOf<paths['/api/v1/certification-requests']['get']['responses'][200]>[number]
 export type RequestDetail = JsonOf<paths['/api/v1/certification-requests/{id}']['get']['responses'][200]>
 export type DecisionBody = NonNullable<paths['/api/v1/certification-requests/{id}/decision']['post']['requestBody']>['content']['application/json']
+export type Subscription = JsonOf<paths['/api/v1/subscriptions']['get']['responses'][200]>[number]
 export type AuditEvent = JsonOf<paths['/api/v1/audit']['get']['responses'][200]>['items'][number]
 export type Certificate = JsonOf<paths['/api/v1/certifications']['get']['responses'][200]>[number]
 

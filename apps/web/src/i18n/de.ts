@@ -118,6 +118,16 @@ export default {
     suspended: 'ausgesetzt',
     revoked: 'widerrufen',
   },
+  adopt: {
+    title: 'Nachnutzen',
+    operatingModel: 'Wie wollen Sie die Anwendung betreiben?',
+    button: 'Nachnutzen',
+    confirmTitle: 'Nachnutzung bestätigen',
+    confirm: '{organization} nutzt {app} nach, Betrieb: {model}. Die Nachnutzung wird im Store veröffentlicht und gezählt.',
+    confirmButton: 'Verbindlich nachnutzen',
+    cancel: 'Abbrechen',
+    inUse: '{organization} nutzt diese Anwendung.',
+  },
   appStatus: {
     draft: 'Entwurf',
     in_review: 'In Prüfung',

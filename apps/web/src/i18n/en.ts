@@ -120,6 +120,16 @@ const en: typeof de = {
     suspended: 'suspended',
     revoked: 'revoked',
   },
+  adopt: {
+    title: 'Adopt',
+    operatingModel: 'How do you want to operate the application?',
+    button: 'Adopt',
+    confirmTitle: 'Confirm adoption',
+    confirm: '{organization} adopts {app}, operated as: {model}. The adoption is published and counted in the store.',
+    confirmButton: 'Adopt now',
+    cancel: 'Cancel',
+    inUse: '{organization} uses this application.',
+  },
   appStatus: {
     draft: 'Draft',
     in_review: 'In review',

@@ -8,13 +8,14 @@ export const useAppDetailStore = defineStore('app-detail', () => {
   const loading = ref(false)
   const error = ref<unknown>(null)
 
-  async function load(slug: string): Promise<void> {
+  /** `revalidate` asks the server even if the browser holds a fresh copy (after the user changed something). */
+  async function load(slug: string, options: { revalidate?: boolean } = {}): Promise<void> {
     if (app.value?.slug !== slug)
       app.value = null
     loading.value = true
     error.value = null
     try {
-      app.value = await unwrap(api.GET('/api/v1/apps/{slug}', { params: { path: { slug } } }))
+      app.value = await unwrap(api.GET('/api/v1/apps/{slug}', { params: { path: { slug } }, cache: options.revalidate ? 'no-cache' : 'default' }))
     }
     catch (caught) {
       error.value = caught

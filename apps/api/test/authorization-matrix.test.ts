@@ -35,6 +35,7 @@ const rules: Record<string, Caller[]> = {
   'POST /api/v1/apps/:slug/releases': ['vendor_publisher'],
   'POST /api/v1/apps/:slug/attestations': ['vendor_publisher'],
   'POST /api/v1/apps/:slug/certification-requests': ['vendor_publisher'],
+  'GET /api/v1/apps/:slug/adoption': everyone,
   'POST /api/v1/subscriptions': ['municipality_admin'],
   'GET /api/v1/subscriptions': ['municipality_member', 'municipality_admin'],
   'DELETE /api/v1/subscriptions/:id': ['municipality_admin'],

@@ -4,6 +4,8 @@ import { idempotencyKeyFrom } from '../../lib/idempotency.ts'
 import { principalOf } from '../../plugins/app/auth.ts'
 import { problemResponse, publicReadErrors } from '../../schemas/common.ts'
 import { authErrors } from '../identity/routes.ts'
+import { AppParamsSchema } from '../catalog/schemas.ts'
+import { adoptionFigures, AdoptionFiguresSchema } from './adoption.ts'
 import { SubscribeBodySchema, SubscriptionParamsSchema, SubscriptionSchema } from './schemas.ts'
 import { cancelSubscription, listOwnSubscriptions, subscribe } from './service.ts'
 
@@ -37,6 +39,20 @@ const subscriptionRoutes: FastifyPluginAsyncTypebox = async (app) => {
     if (result.replayed)
       reply.header('Idempotent-Replayed', 'true')
     return reply.code(result.status).send(result.body)
+  })
+
+  app.get('/apps/:slug/adoption', {
+    schema: {
+      tags: ['subscriptions'],
+      operationId: 'getAdoptionFigures',
+      summary: 'Who uses a certified app: total, by Land, by kind, per month, and the adopters listed by name',
+      params: AppParamsSchema,
+      response: { 200: AdoptionFiguresSchema, 404: problemResponse('No certified app with this slug'), ...publicReadErrors },
+    },
+  }, async (request, reply) => {
+    const stamp = await app.readCache.stamp()
+    const figures = await app.readCache.responses.remember(`adoption/${request.params.slug}`, stamp, () => adoptionFigures(db, request.params.slug))
+    return reply.header('Cache-Control', 'public, max-age=60').send(figures)
   })
 
   app.get('/subscriptions', {

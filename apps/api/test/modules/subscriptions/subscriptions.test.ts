@@ -87,3 +87,30 @@ describeEachDb('subscriptions (Nachnutzung)', (context) => {
     expect(await adoptionCount(served, 'vhs-kursportal')).toBe(created)
   })
 })
+
+describeEachDb('adoption figures', (context) => {
+  const app = useApp(context)
+
+  it('reports total, Länder, kinds and months that agree with the subscriptions, and lists only consenting adopters', async () => {
+    const url = '/api/v1/apps/terminvergabe/adoption'
+    const figures = (await app.get().inject({ method: 'GET', url })).json()
+    const [{ n }] = (await context.database.db.execute(sql`
+      SELECT count(*)::int AS n FROM subscriptions s JOIN apps a ON a.id = s.app_id WHERE a.slug = 'terminvergabe' AND s.status = 'active'`) as unknown as { rows: { n: number }[] }).rows
+    expect(figures.total).toBe(n)
+    expect(figures.byLand.reduce((sum: number, l: { count: number }) => sum + l.count, 0)).toBe(n)
+    expect(figures.byKind).toEqual([{ kind: 'municipality', count: n }])
+    expect(figures.monthly.at(-1).active).toBe(n)
+    expect(figures.monthly.reduce((sum: number, m: { started: number }) => sum + m.started, 0)).toBeGreaterThanOrEqual(n)
+    expect(figures.adopters).toHaveLength(n)
+    expect(figures.adopters[0]).toEqual({ name: expect.any(String), ags: expect.stringMatching(/^\d{8}$/), landCode: expect.stringMatching(/^\d{2}$/), since: expect.any(String) })
+
+    // An organization that does not want to be named still counts.
+    const hidden = figures.adopters[0]
+    await context.database.db.execute(sql`UPDATE organizations SET listed_publicly = false WHERE ags = ${hidden.ags}`)
+    const after = (await app.get().inject({ method: 'GET', url })).json()
+    expect(after.total).toBe(n)
+    expect(after.adopters.map((a: { ags: string }) => a.ags)).not.toContain(hidden.ags)
+    expect(after.adopters).toHaveLength(n - 1)
+    expect((await app.get().inject({ method: 'GET', url: '/api/v1/apps/vergnuegungsteuer/adoption' })).statusCode).toBe(404)
+  })
+})

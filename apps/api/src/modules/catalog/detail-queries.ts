@@ -2,8 +2,7 @@ import type { Database } from '@kas/db'
 import type { SQL } from 'drizzle-orm'
 import { selectRows } from '@kas/db'
 import { sql } from 'drizzle-orm'
-
-const utcTimestamp = (column: SQL) => sql`to_char(${column} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"')`
+import { utcTimestamp } from '../../lib/sql.ts'
 
 export interface AttestationRow {
   id: string

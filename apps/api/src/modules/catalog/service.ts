@@ -3,7 +3,7 @@ import type { ReferenceLabels } from '../taxonomy/labels.ts'
 import type { CatalogStamp, VersionedCache } from '../../lib/versioned-cache.ts'
 import type { CatalogFilters, CatalogPageInput, FacetCountRow, SearchText } from './queries.ts'
 import type { AppDetail, AppList, AppListQuery, AppSummary, CatalogSort, FacetName } from './schemas.ts'
-import { EXPIRING_SOON_DAYS, requiredAttestationKinds } from '@kas/db'
+import { EXPIRING_SOON_DAYS, requiredAttestationKinds, todayUtc } from '@kas/db'
 import { notFound } from '../../lib/problem.ts'
 import { attestationKindLabels, basisdienstLabels, deploymentModelLabels } from '../taxonomy/labels.ts'
 import { decodeCursor, encodeCursor } from './cursor.ts'
@@ -13,7 +13,7 @@ import { facetNames } from './schemas.ts'
 import { toPrefixTsquery } from './search-terms.ts'
 
 function daysUntil(isoDate: string): number {
-  return Math.round((Date.parse(`${isoDate}T00:00:00Z`) - Date.parse(`${new Date().toISOString().slice(0, 10)}T00:00:00Z`)) / 86_400_000)
+  return Math.round((Date.parse(`${isoDate}T00:00:00Z`) - Date.parse(`${todayUtc()}T00:00:00Z`)) / 86_400_000)
 }
 
 function facetLabeler(labels: ReferenceLabels): Record<FacetName, (value: string) => string> {

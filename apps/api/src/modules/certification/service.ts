@@ -5,13 +5,12 @@ import type { CertificateListQuerySchema, CertificateSchema, DecisionBodySchema,
 import { appendAuditEvent, EXPIRING_SOON_DAYS, requiredAttestationKinds, selectRows } from '@kas/db'
 import { sql } from 'drizzle-orm'
 import { notFound, Problem } from '../../lib/problem.ts'
+import { utcTimestamp } from '../../lib/sql.ts'
 import { requireRole } from '../identity/principal.ts'
 
 type QueueItem = Static<typeof QueueItemSchema>
 type RequestDetail = Static<typeof RequestDetailSchema>
 type Certificate = Static<typeof CertificateSchema>
-
-const utc = (column: ReturnType<typeof sql>) => sql`to_char(${column} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"')`
 
 interface RequestRow {
   id: string
@@ -35,7 +34,7 @@ const requestSelect = sql`
   SELECT q.id, q.status::text AS status, a.id AS app_id, a.slug AS app_slug, a.name AS app_name,
          o.id AS owner_id, o.name AS owner_name, a.deployment_models::text[] AS deployment_models,
          r.id AS release_id, r.version AS release_version, r.major AS release_major, r.minor AS release_minor, r.patch AS release_patch,
-         ${utc(sql`q.submitted_at`)} AS submitted_at, (CURRENT_DATE - q.submitted_at::date) AS waiting_days
+         ${utcTimestamp(sql`q.submitted_at`)} AS submitted_at, (CURRENT_DATE - q.submitted_at::date) AS waiting_days
   FROM certification_requests q
   JOIN apps a ON a.id = q.app_id
   JOIN organizations o ON o.id = a.owner_organization_id
@@ -96,7 +95,7 @@ export async function getRequest(db: Database, principal: Principal, id: string)
     WHERE t.app_id = ${row.app_id} AND (t.release_id IS NULL OR t.release_id = ${row.release_id})
     ORDER BY t.valid_until DESC`)
   const [decision] = await selectRows<{ outcome: RequestDetail['status'], criteria: { criterion: string, result: 'met' | 'not_met' | 'not_applicable', note?: string }[], comment: string, decided_at: string, certificate_id: string | null, certificate_number: string | null, valid_until: string | null }>(db, sql`
-    SELECT d.outcome::text AS outcome, d.criteria, d.comment, ${utc(sql`d.decided_at`)} AS decided_at,
+    SELECT d.outcome::text AS outcome, d.criteria, d.comment, ${utcTimestamp(sql`d.decided_at`)} AS decided_at,
            c.id AS certificate_id, c.certificate_number, c.valid_until::text AS valid_until
     FROM certification_decisions d LEFT JOIN certifications c ON c.request_id = d.request_id
     WHERE d.request_id = ${id}`)

@@ -3,12 +3,13 @@ import type { AttestationKind } from '@kas/db/schema'
 import type { Static } from 'typebox'
 import type { Principal } from '../identity/principal.ts'
 import type { AttestationBodySchema, CreateAppBodySchema, PublisherAppSchema, ReleaseBodySchema, UpdateAppBodySchema } from './schemas.ts'
-import { appendAuditEvent, requiredAttestationKinds, schema, selectRows } from '@kas/db'
+import { appendAuditEvent, requiredAttestationKinds, schema, selectRows, todayUtc } from '@kas/db'
 import { attestationKindValues } from '@kas/db/schema'
 import { and, eq, sql } from 'drizzle-orm'
 import semver from 'semver'
 import { sqlState, UNIQUE_VIOLATION } from '../../lib/database-errors.ts'
 import { notFound, Problem } from '../../lib/problem.ts'
+import { utcTimestamp } from '../../lib/sql.ts'
 import { requireRole } from '../identity/principal.ts'
 import { checkLicenseExpression } from './license.ts'
 import { sbomProblems } from './sbom.ts'
@@ -56,7 +57,7 @@ export async function listOwnApps(db: Database, principal: Principal) {
   return selectRows<{ slug: string, name: string, status: string, latestVersion: string | null, updatedAt: string }>(db, sql`
     SELECT a.slug, a.name, a.status::text AS status,
            (SELECT r.version FROM releases r WHERE r.app_id = a.id ORDER BY r.major DESC, r.minor DESC, r.patch DESC LIMIT 1) AS "latestVersion",
-           to_char(a.updated_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') AS "updatedAt"
+           ${utcTimestamp(sql`a.updated_at`)} AS "updatedAt"
     FROM apps a WHERE a.owner_organization_id = ${principal.organization.id}
     ORDER BY a.updated_at DESC, a.slug`)
 }
@@ -75,10 +76,10 @@ export async function getOwnApp(db: Database, principal: Principal, slug: string
     FROM attestations t LEFT JOIN releases r ON r.id = t.release_id WHERE t.app_id = ${app.id} ORDER BY t.kind, t.valid_until DESC`)
   const requestRows = await selectRows<PublisherApp['certificationRequests'][number]>(db, sql`
     SELECT q.id, r.version AS "releaseVersion", q.status::text AS status,
-           to_char(q.submitted_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') AS "submittedAt",
+           ${utcTimestamp(sql`q.submitted_at`)} AS "submittedAt",
            CASE WHEN d.id IS NULL THEN NULL ELSE json_build_object(
              'outcome', d.outcome, 'criteria', d.criteria, 'comment', d.comment,
-             'decidedAt', to_char(d.decided_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"')) END AS decision
+             'decidedAt', ${utcTimestamp(sql`d.decided_at`)}) END AS decision
     FROM certification_requests q JOIN releases r ON r.id = q.release_id
     LEFT JOIN certification_decisions d ON d.request_id = q.id
     WHERE q.app_id = ${app.id} ORDER BY q.submitted_at DESC`)
@@ -222,10 +223,6 @@ export async function addRelease(db: Database, principal: Principal, slug: strin
     throw error
   }
   return getOwnApp(db, principal, slug)
-}
-
-function todayUtc(): string {
-  return new Date().toISOString().slice(0, 10)
 }
 
 export async function addAttestation(db: Database, principal: Principal, slug: string, body: Static<typeof AttestationBodySchema>): Promise<PublisherApp> {

@@ -33,14 +33,13 @@ export const usePublisherStore = defineStore('publisher', () => {
     etag.value = result.etag
   }
 
+  // Releases and attestations do not change the app's revision, so the ETag stays valid; the POST answers with the app.
   async function addRelease(slug: string, body: ReleaseBody): Promise<void> {
     current.value = await unwrap(api.POST('/api/v1/apps/{slug}/releases', { params: { path: { slug } }, body }))
-    await load(slug)
   }
 
   async function addAttestation(slug: string, body: AttestationBody): Promise<void> {
     current.value = await unwrap(api.POST('/api/v1/apps/{slug}/attestations', { params: { path: { slug } }, body }))
-    await load(slug)
   }
 
   async function requestCertification(slug: string, release: string): Promise<void> {

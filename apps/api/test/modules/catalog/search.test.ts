@@ -52,7 +52,7 @@ describeEachDb('catalog search', (context) => {
     }
   })
 
-  it('sorts by relevance when q is set and by adoptions otherwise', async () => {
+  it('sorts by adoptions when there is no search text', async () => {
     const browsing = await searchApps(app.get(), { limit: 100 })
     const counts = browsing.items.map(i => i.adoptionCount)
     expect(counts).toEqual([...counts].sort((a, b) => b - a))

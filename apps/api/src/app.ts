@@ -5,17 +5,23 @@ import { randomUUID } from 'node:crypto'
 import { fileURLToPath } from 'node:url'
 import Fastify from 'fastify'
 import auditRoutes from './modules/audit/routes.ts'
+import costSharingRoutes from './modules/cost-sharing/routes.ts'
 import catalogRoutes from './modules/catalog/routes.ts'
 import certificationRoutes from './modules/certification/routes.ts'
 import healthRoutes from './modules/health/routes.ts'
+import notificationRoutes from './modules/notifications/routes.ts'
+import organizationRoutes from './modules/organizations/routes.ts'
 import publishingRoutes from './modules/publishing/routes.ts'
+import reportRoutes from './modules/reports/routes.ts'
 import statsRoutes from './modules/stats/routes.ts'
 import subscriptionRoutes from './modules/subscriptions/routes.ts'
 import taxonomyRoutes from './modules/taxonomy/routes.ts'
 import type { IdentityOptions } from './plugins/app/auth.ts'
+import type { NotificationOptions } from './plugins/app/notifications.ts'
 import identityRoutes from './modules/identity/routes.ts'
 import authPlugin from './plugins/app/auth.ts'
 import dbPlugin from './plugins/app/db.ts'
+import notificationsPlugin from './plugins/app/notifications.ts'
 import problemsPlugin from './plugins/app/problems.ts'
 import readCachePlugin from './plugins/app/read-cache.ts'
 import etagPlugin from './plugins/external/etag.ts'
@@ -35,6 +41,7 @@ export interface BuildAppOptions {
   webRoot?: string | false
   /** How users sign in; without it only public reads work. */
   identity?: IdentityOptions
+  notifications?: NotificationOptions
 }
 
 /** Builds the whole application without listening; server.ts and the tests both use it. */
@@ -73,6 +80,7 @@ export async function buildApp(options: BuildAppOptions) {
   await app.register(dbPlugin, { database: options.database })
   await app.register(readCachePlugin)
   await app.register(authPlugin, options.identity ?? {})
+  await app.register(notificationsPlugin, options.notifications ?? {})
 
   await app.register(healthRoutes)
   await app.register(async (api) => {
@@ -84,6 +92,10 @@ export async function buildApp(options: BuildAppOptions) {
     await api.register(publishingRoutes)
     await api.register(certificationRoutes)
     await api.register(subscriptionRoutes)
+    await api.register(costSharingRoutes)
+    await api.register(organizationRoutes)
+    await api.register(notificationRoutes)
+    await api.register(reportRoutes)
   }, { prefix: '/api/v1' })
 
   await app.register(webPlugin, { root: options.webRoot ?? defaultWebRoot })

@@ -13,6 +13,7 @@ export interface AppConfig {
   /** Load the demo catalogue on first start. */
   seedDemoData: boolean
   identity: IdentityOptions
+  notifications: { workerIntervalMs: number, allowHttpWebhooks: boolean }
 }
 
 function integer(value: string | undefined, fallback: number, name: string): number {
@@ -39,6 +40,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       // The development sign-in is never on in production or next to a real identity provider.
       devSignIn: { enabled: !env.OIDC_ISSUER && (env.NODE_ENV || 'development') !== 'production', keyDirectory: dbConfigFromEnv(env).dataDir },
       claims: { rolesClaim: env.OIDC_ROLES_CLAIM || undefined, organizationClaim: env.OIDC_ORGANIZATION_CLAIM || undefined },
+    },
+    notifications: {
+      workerIntervalMs: integer(env.NOTIFICATION_INTERVAL_MS, 5000, 'NOTIFICATION_INTERVAL_MS') || 5000,
+      // Signed events travel only over https in production.
+      allowHttpWebhooks: (env.NODE_ENV || 'development') !== 'production',
     },
   }
 }

@@ -18,6 +18,7 @@ const app = await buildApp({
   logger: { level: config.logLevel },
   rateLimitPerMinute: config.rateLimitPerMinute,
   identity: config.identity,
+  notifications: config.notifications,
 })
 if (app.devSignIn)
   app.log.warn('DEVELOPMENT SIGN-IN IS ON: anyone can obtain tokens for demo personas at POST /api/v1/auth/dev/token. Set OIDC_ISSUER (and NODE_ENV=production) for a real deployment.')

@@ -46,6 +46,27 @@ const rules: Record<string, Caller[]> = {
   'POST /api/v1/certifications/:id/suspend': ['reviewer'],
   'POST /api/v1/certifications/:id/revoke': ['reviewer'],
   'POST /api/v1/certifications/:id/reinstate': ['reviewer'],
+  'GET /api/v1/apps/:slug/cost-models': everyone,
+  'PUT /api/v1/apps/:slug/cost-models/:year': ['vendor_publisher'],
+  'GET /api/v1/apps/:slug/cost-sharing': everyone,
+  'GET /api/v1/apps/:slug/cost-sharing/estimate': everyone,
+  'PUT /api/v1/apps/:slug/usage/:year': ['municipality_admin'],
+  'GET /api/v1/organizations': everyone,
+  'GET /api/v1/organizations/:slug': everyone,
+  'GET /api/v1/organizations/me': signedIn,
+  'PATCH /api/v1/organizations/me': ['municipality_admin'],
+  'GET /api/v1/organizations/me/webhook': ['municipality_admin'],
+  'PUT /api/v1/organizations/me/webhook': ['municipality_admin'],
+  'DELETE /api/v1/organizations/me/webhook': ['municipality_admin'],
+  'GET /api/v1/organizations/me/webhook/deliveries': ['municipality_admin'],
+  'GET /api/v1/notifications': ['municipality_member', 'municipality_admin'],
+  'POST /api/v1/notifications/read': ['municipality_member', 'municipality_admin'],
+  'GET /api/v1/apps/:slug/reports': everyone,
+  'GET /api/v1/apps/:slug/reports/mine': ['municipality_member', 'municipality_admin'],
+  'POST /api/v1/apps/:slug/reports': ['municipality_member', 'municipality_admin'],
+  'PUT /api/v1/reports/:id': ['municipality_member', 'municipality_admin'],
+  'POST /api/v1/reports/:id/reply': ['vendor_publisher'],
+  'PUT /api/v1/reports/:id/visibility': ['platform_admin'],
 }
 
 const organizationFor: Record<Exclude<Caller, 'anonymous'>, string> = {
@@ -69,7 +90,7 @@ describeEachDb('authorization matrix', (context) => {
     const tokens = Object.fromEntries(await Promise.all(signedIn.map(async role => [role, await devToken(app.get(), { organization: organizationFor[role], role })])))
     const failures: string[] = []
     for (const { method, url } of app.get().registeredRoutes.filter(r => r.url.startsWith('/api/'))) {
-      const path = url.replace(':slug', 'terminvergabe').replace(':id', '00000000-0000-4000-8000-000000000000')
+      const path = url.replace(':slug', 'terminvergabe').replace(':id', '00000000-0000-4000-8000-000000000000').replace(':year', '2026')
       for (const caller of everyone) {
         const response = await app.get().inject({
           method: method as 'GET',

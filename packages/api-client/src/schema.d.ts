@@ -97,6 +97,80 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/apps/{slug}/cost-models": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** EfA price sheets of an app, per year */
+        get: operations["listCostModels"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/apps/{slug}/cost-models/{year}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Set the price sheet of a year (the organization running the service)
+         * @description Subscribers are notified that their cost shares changed.
+         */
+        put: operations["setCostModel"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/apps/{slug}/cost-sharing": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Each subscriber's share of the operating cost in a year
+         * @description Shares follow the sharing key, pro rata by days subscribed, and sum exactly to the cost left after central funding (Sainte-Laguë/Schepers rounding to whole cents).
+         */
+        get: operations["getCostSharing"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/apps/{slug}/cost-sharing/estimate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** What an organization would pay this year, and if more organizations of its size joined */
+        get: operations["estimateCostShare"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/apps/{slug}/history": {
         parameters: {
             query?: never;
@@ -131,6 +205,41 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/apps/{slug}/reports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Experience reports of organizations that use or used the app */
+        get: operations["listReports"];
+        put?: never;
+        /** Write my organization's experience report (adopters only, one per app) */
+        post: operations["createReport"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/apps/{slug}/reports/mine": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** My organization's report on the app, if any */
+        get: operations["getOwnReport"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/apps/{slug}/retire": {
         parameters: {
             query?: never;
@@ -142,6 +251,23 @@ export interface paths {
         put?: never;
         /** Retire my app: it leaves the catalogue for good */
         post: operations["retireApp"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/apps/{slug}/usage/{year}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Report my organization's usage units of a year (for the usage key) */
+        put: operations["reportUsage"];
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -446,6 +572,128 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/notifications": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** News about the apps my organization uses, newest first */
+        get: operations["listNotifications"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/notifications/read": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Mark notifications (some, or all) as read */
+        post: operations["markNotificationsRead"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/organizations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Directory of municipalities, counties, Länder, vendors, consortia and providers */
+        get: operations["listOrganizations"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/organizations/me": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** My organization's profile and settings */
+        get: operations["getOwnOrganization"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Choose whether my organization is listed by name as an adopter */
+        patch: operations["updateOwnOrganization"];
+        trace?: never;
+    };
+    "/api/v1/organizations/me/webhook": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** My organization's webhook (without its secret) */
+        get: operations["getWebhook"];
+        /** Set my organization's webhook; answers with a new signing secret, shown only this once */
+        put: operations["setWebhook"];
+        post?: never;
+        /** Remove my organization's webhook */
+        delete: operations["removeWebhook"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/organizations/me/webhook/deliveries": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Delivery log of my organization's webhook (latest 100) */
+        get: operations["listWebhookDeliveries"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/organizations/{slug}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Public profile of an organization */
+        get: operations["getOrganization"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/publisher/apps": {
         parameters: {
             query?: never;
@@ -473,6 +721,57 @@ export interface paths {
         /** One app of my organization, with releases, attestations and certification requests */
         get: operations["getOwnApp"];
         put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/reports/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Edit my organization's report (If-Match) */
+        put: operations["updateReport"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/reports/{id}/reply": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Reply to a report on one of my apps (once) */
+        post: operations["replyToReport"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/reports/{id}/visibility": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Hide an abusive report or show it again (platform admins; audited) */
+        put: operations["setReportVisibility"];
         post?: never;
         delete?: never;
         options?: never;
@@ -2244,6 +2543,603 @@ export interface operations {
             };
         };
     };
+    listCostModels: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                slug: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Euro cents */
+                        annualCostCents: number;
+                        /** @description Part of the annual cost paid centrally (e.g. 50 for centrally funded EfA services) */
+                        centralFundingPercent: number;
+                        /** @description Euro cents */
+                        connectionFeeCents: number;
+                        /**
+                         * @description population, koenigstein (Königsteiner Schlüssel of the Land), usage (reported units) or equal
+                         * @enum {unknown}
+                         */
+                        sharingKey: "population" | "koenigstein" | "usage" | "equal";
+                        /**
+                         * Format: date-time
+                         * @description UTC timestamp, ISO 8601
+                         */
+                        updatedAt: string;
+                        year: number;
+                    }[];
+                };
+            };
+            /** @description Invalid parameters; `errors` names each one */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail: string;
+                        errors?: {
+                            message: string;
+                            /** @description JSON pointer to the offending input, e.g. /query/limit */
+                            pointer: string;
+                        }[];
+                        instance?: string;
+                        status: number;
+                        title: string;
+                        /** @description URI identifying the kind of problem */
+                        type: string;
+                    };
+                };
+            };
+            /** @description No such app */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail: string;
+                        errors?: {
+                            message: string;
+                            /** @description JSON pointer to the offending input, e.g. /query/limit */
+                            pointer: string;
+                        }[];
+                        instance?: string;
+                        status: number;
+                        title: string;
+                        /** @description URI identifying the kind of problem */
+                        type: string;
+                    };
+                };
+            };
+            /** @description Rate limit exceeded; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail: string;
+                        errors?: {
+                            message: string;
+                            /** @description JSON pointer to the offending input, e.g. /query/limit */
+                            pointer: string;
+                        }[];
+                        instance?: string;
+                        status: number;
+                        title: string;
+                        /** @description URI identifying the kind of problem */
+                        type: string;
+                    };
+                };
+            };
+            /** @description Unexpected error; details are logged under the request id */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail: string;
+                        errors?: {
+                            message: string;
+                            /** @description JSON pointer to the offending input, e.g. /query/limit */
+                            pointer: string;
+                        }[];
+                        instance?: string;
+                        status: number;
+                        title: string;
+                        /** @description URI identifying the kind of problem */
+                        type: string;
+                    };
+                };
+            };
+        };
+    };
+    setCostModel: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                slug: string;
+                year: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description Euro cents */
+                    annualCostCents: number;
+                    /** @description Part of the annual cost paid centrally (e.g. 50 for centrally funded EfA services) */
+                    centralFundingPercent: number;
+                    /** @description Euro cents */
+                    connectionFeeCents: number;
+                    /**
+                     * @description population, koenigstein (Königsteiner Schlüssel of the Land), usage (reported units) or equal
+                     * @enum {unknown}
+                     */
+                    sharingKey: "population" | "koenigstein" | "usage" | "equal";
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Euro cents */
+                        annualCostCents: number;
+                        /** @description Part of the annual cost paid centrally (e.g. 50 for centrally funded EfA services) */
+                        centralFundingPercent: number;
+                        /** @description Euro cents */
+                        connectionFeeCents: number;
+                        /**
+                         * @description population, koenigstein (Königsteiner Schlüssel of the Land), usage (reported units) or equal
+                         * @enum {unknown}
+                         */
+                        sharingKey: "population" | "koenigstein" | "usage" | "equal";
+                        /**
+                         * Format: date-time
+                         * @description UTC timestamp, ISO 8601
+                         */
+                        updatedAt: string;
+                        year: number;
+                    };
+                };
+            };
+            /** @description Invalid parameters; `errors` names each one */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail: string;
+                        errors?: {
+                            message: string;
+                            /** @description JSON pointer to the offending input, e.g. /query/limit */
+                            pointer: string;
+                        }[];
+                        instance?: string;
+                        status: number;
+                        title: string;
+                        /** @description URI identifying the kind of problem */
+                        type: string;
+                    };
+                };
+            };
+            /** @description No valid access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail: string;
+                        errors?: {
+                            message: string;
+                            /** @description JSON pointer to the offending input, e.g. /query/limit */
+                            pointer: string;
+                        }[];
+                        instance?: string;
+                        status: number;
+                        title: string;
+                        /** @description URI identifying the kind of problem */
+                        type: string;
+                    };
+                };
+            };
+            /** @description Signed in, but not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail: string;
+                        errors?: {
+                            message: string;
+                            /** @description JSON pointer to the offending input, e.g. /query/limit */
+                            pointer: string;
+                        }[];
+                        instance?: string;
+                        status: number;
+                        title: string;
+                        /** @description URI identifying the kind of problem */
+                        type: string;
+                    };
+                };
+            };
+            /** @description No app run by your organization with this slug */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail: string;
+                        errors?: {
+                            message: string;
+                            /** @description JSON pointer to the offending input, e.g. /query/limit */
+                            pointer: string;
+                        }[];
+                        instance?: string;
+                        status: number;
+                        title: string;
+                        /** @description URI identifying the kind of problem */
+                        type: string;
+                    };
+                };
+            };
+            /** @description Rate limit exceeded; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail: string;
+                        errors?: {
+                            message: string;
+                            /** @description JSON pointer to the offending input, e.g. /query/limit */
+                            pointer: string;
+                        }[];
+                        instance?: string;
+                        status: number;
+                        title: string;
+                        /** @description URI identifying the kind of problem */
+                        type: string;
+                    };
+                };
+            };
+            /** @description Unexpected error; details are logged under the request id */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail: string;
+                        errors?: {
+                            message: string;
+                            /** @description JSON pointer to the offending input, e.g. /query/limit */
+                            pointer: string;
+                        }[];
+                        instance?: string;
+                        status: number;
+                        title: string;
+                        /** @description URI identifying the kind of problem */
+                        type: string;
+                    };
+                };
+            };
+        };
+    };
+    getCostSharing: {
+        parameters: {
+            query?: {
+                year?: number;
+            };
+            header?: never;
+            path: {
+                slug: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Euro cents */
+                        annualCostCents: number;
+                        app: {
+                            name: string;
+                            slug: string;
+                        };
+                        /** @description The key actually applied: `equal` when nobody reported usage for the usage key */
+                        appliedKey: "population" | "koenigstein" | "usage" | "equal";
+                        /** @description Euro cents */
+                        centralFundingCents: number;
+                        centralFundingPercent: number;
+                        /** @description Euro cents */
+                        connectionFeeCents: number;
+                        daysInYear: number;
+                        /** @description annualCostCents − centralFundingCents; the shares sum exactly to it */
+                        sharedCostCents: number;
+                        shares: {
+                            /** @description One-off fee, due in the year the organization joined */
+                            connectionFeeCents: number;
+                            /** @description Days subscribed in the year (pro rata) */
+                            days: number;
+                            /** @description Inhabitants, Königstein percent, usage units, or 1 for equal */
+                            keyValue: string;
+                            /** @description null for subscribers that chose not to be listed by name */
+                            organization: {
+                                kind: string;
+                                landCode: string | null;
+                                name: string;
+                                slug: string;
+                            } | null;
+                            perInhabitantCents: number | null;
+                            shareCents: number;
+                        }[];
+                        /**
+                         * @description population, koenigstein (Königsteiner Schlüssel of the Land), usage (reported units) or equal
+                         * @enum {unknown}
+                         */
+                        sharingKey: "population" | "koenigstein" | "usage" | "equal";
+                        year: number;
+                    };
+                };
+            };
+            /** @description Invalid parameters; `errors` names each one */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail: string;
+                        errors?: {
+                            message: string;
+                            /** @description JSON pointer to the offending input, e.g. /query/limit */
+                            pointer: string;
+                        }[];
+                        instance?: string;
+                        status: number;
+                        title: string;
+                        /** @description URI identifying the kind of problem */
+                        type: string;
+                    };
+                };
+            };
+            /** @description No such app or no price sheet for the year */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail: string;
+                        errors?: {
+                            message: string;
+                            /** @description JSON pointer to the offending input, e.g. /query/limit */
+                            pointer: string;
+                        }[];
+                        instance?: string;
+                        status: number;
+                        title: string;
+                        /** @description URI identifying the kind of problem */
+                        type: string;
+                    };
+                };
+            };
+            /** @description Rate limit exceeded; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail: string;
+                        errors?: {
+                            message: string;
+                            /** @description JSON pointer to the offending input, e.g. /query/limit */
+                            pointer: string;
+                        }[];
+                        instance?: string;
+                        status: number;
+                        title: string;
+                        /** @description URI identifying the kind of problem */
+                        type: string;
+                    };
+                };
+            };
+            /** @description Unexpected error; details are logged under the request id */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail: string;
+                        errors?: {
+                            message: string;
+                            /** @description JSON pointer to the offending input, e.g. /query/limit */
+                            pointer: string;
+                        }[];
+                        instance?: string;
+                        status: number;
+                        title: string;
+                        /** @description URI identifying the kind of problem */
+                        type: string;
+                    };
+                };
+            };
+        };
+    };
+    estimateCostShare: {
+        parameters: {
+            query: {
+                /** @description Slug or AGS of the organization */
+                organization: string;
+                /** @description How many more organizations of the same size join as well */
+                additional: number;
+            };
+            header?: never;
+            path: {
+                slug: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        additional: number;
+                        alreadySubscribed: boolean;
+                        /** @description Share of a full year, with today's subscribers */
+                        annualShareCents: number;
+                        /** @description Full-year share if `additional` more organizations of the same size joined too */
+                        annualShareWithAdditionalCents: number;
+                        app: {
+                            name: string;
+                            slug: string;
+                        };
+                        /** @description What the estimate had to assume, e.g. usage for the usage key */
+                        assumption: string | null;
+                        connectionFeeCents: number;
+                        /** @description Share for the rest of this year when joining today (pro rata by days) */
+                        firstYearShareCents: number;
+                        organization: {
+                            kind: string;
+                            landCode: string | null;
+                            name: string;
+                            slug: string;
+                        };
+                        perInhabitantCents: number | null;
+                        /**
+                         * @description population, koenigstein (Königsteiner Schlüssel of the Land), usage (reported units) or equal
+                         * @enum {unknown}
+                         */
+                        sharingKey: "population" | "koenigstein" | "usage" | "equal";
+                        /** @description Active subscribers today, without this organization */
+                        subscribers: number;
+                        year: number;
+                    };
+                };
+            };
+            /** @description Invalid parameters; `errors` names each one */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail: string;
+                        errors?: {
+                            message: string;
+                            /** @description JSON pointer to the offending input, e.g. /query/limit */
+                            pointer: string;
+                        }[];
+                        instance?: string;
+                        status: number;
+                        title: string;
+                        /** @description URI identifying the kind of problem */
+                        type: string;
+                    };
+                };
+            };
+            /** @description No such app, price sheet or public body */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail: string;
+                        errors?: {
+                            message: string;
+                            /** @description JSON pointer to the offending input, e.g. /query/limit */
+                            pointer: string;
+                        }[];
+                        instance?: string;
+                        status: number;
+                        title: string;
+                        /** @description URI identifying the kind of problem */
+                        type: string;
+                    };
+                };
+            };
+            /** @description Rate limit exceeded; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail: string;
+                        errors?: {
+                            message: string;
+                            /** @description JSON pointer to the offending input, e.g. /query/limit */
+                            pointer: string;
+                        }[];
+                        instance?: string;
+                        status: number;
+                        title: string;
+                        /** @description URI identifying the kind of problem */
+                        type: string;
+                    };
+                };
+            };
+            /** @description Unexpected error; details are logged under the request id */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail: string;
+                        errors?: {
+                            message: string;
+                            /** @description JSON pointer to the offending input, e.g. /query/limit */
+                            pointer: string;
+                        }[];
+                        instance?: string;
+                        status: number;
+                        title: string;
+                        /** @description URI identifying the kind of problem */
+                        type: string;
+                    };
+                };
+            };
+        };
+    };
     getAppHistory: {
         parameters: {
             query?: never;
@@ -2654,6 +3550,592 @@ export interface operations {
             };
         };
     };
+    listReports: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                slug: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Average of the visible reports, one decimal */
+                        averageRating: number | null;
+                        count: number;
+                        /** @description Visible reports with 1, 2, 3, 4 and 5 stars */
+                        distribution: number[];
+                        items: {
+                            author: {
+                                kind: string;
+                                landCode: string | null;
+                                /** @description null when the organization chose not to be listed by name */
+                                name: string | null;
+                                slug: string | null;
+                            };
+                            /**
+                             * Format: date-time
+                             * @description UTC timestamp, ISO 8601
+                             */
+                            createdAt: string;
+                            /** @description Whether the organization still uses the app */
+                            currentAdopter: boolean;
+                            /** Format: uuid */
+                            id: string;
+                            rating: number;
+                            releaseVersion: string | null;
+                            revision: number;
+                            text: string;
+                            /**
+                             * Format: date-time
+                             * @description UTC timestamp, ISO 8601
+                             */
+                            updatedAt: string;
+                            vendorReply: {
+                                /**
+                                 * Format: date-time
+                                 * @description UTC timestamp, ISO 8601
+                                 */
+                                repliedAt: string;
+                                text: string;
+                            } | null;
+                        }[];
+                    };
+                };
+            };
+            /** @description Invalid parameters; `errors` names each one */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail: string;
+                        errors?: {
+                            message: string;
+                            /** @description JSON pointer to the offending input, e.g. /query/limit */
+                            pointer: string;
+                        }[];
+                        instance?: string;
+                        status: number;
+                        title: string;
+                        /** @description URI identifying the kind of problem */
+                        type: string;
+                    };
+                };
+            };
+            /** @description No such app */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail: string;
+                        errors?: {
+                            message: string;
+                            /** @description JSON pointer to the offending input, e.g. /query/limit */
+                            pointer: string;
+                        }[];
+                        instance?: string;
+                        status: number;
+                        title: string;
+                        /** @description URI identifying the kind of problem */
+                        type: string;
+                    };
+                };
+            };
+            /** @description Rate limit exceeded; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail: string;
+                        errors?: {
+                            message: string;
+                            /** @description JSON pointer to the offending input, e.g. /query/limit */
+                            pointer: string;
+                        }[];
+                        instance?: string;
+                        status: number;
+                        title: string;
+                        /** @description URI identifying the kind of problem */
+                        type: string;
+                    };
+                };
+            };
+            /** @description Unexpected error; details are logged under the request id */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail: string;
+                        errors?: {
+                            message: string;
+                            /** @description JSON pointer to the offending input, e.g. /query/limit */
+                            pointer: string;
+                        }[];
+                        instance?: string;
+                        status: number;
+                        title: string;
+                        /** @description URI identifying the kind of problem */
+                        type: string;
+                    };
+                };
+            };
+        };
+    };
+    createReport: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                slug: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    rating: number;
+                    /** @description The release the organization runs */
+                    releaseVersion: string;
+                    /** @description Plain text or Markdown; HTML is shown as text, never rendered */
+                    text: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        author: {
+                            kind: string;
+                            landCode: string | null;
+                            /** @description null when the organization chose not to be listed by name */
+                            name: string | null;
+                            slug: string | null;
+                        };
+                        /**
+                         * Format: date-time
+                         * @description UTC timestamp, ISO 8601
+                         */
+                        createdAt: string;
+                        /** @description Whether the organization still uses the app */
+                        currentAdopter: boolean;
+                        /** Format: uuid */
+                        id: string;
+                        rating: number;
+                        releaseVersion: string | null;
+                        revision: number;
+                        text: string;
+                        /**
+                         * Format: date-time
+                         * @description UTC timestamp, ISO 8601
+                         */
+                        updatedAt: string;
+                        vendorReply: {
+                            /**
+                             * Format: date-time
+                             * @description UTC timestamp, ISO 8601
+                             */
+                            repliedAt: string;
+                            text: string;
+                        } | null;
+                    };
+                };
+            };
+            /** @description Invalid parameters; `errors` names each one */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail: string;
+                        errors?: {
+                            message: string;
+                            /** @description JSON pointer to the offending input, e.g. /query/limit */
+                            pointer: string;
+                        }[];
+                        instance?: string;
+                        status: number;
+                        title: string;
+                        /** @description URI identifying the kind of problem */
+                        type: string;
+                    };
+                };
+            };
+            /** @description No valid access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail: string;
+                        errors?: {
+                            message: string;
+                            /** @description JSON pointer to the offending input, e.g. /query/limit */
+                            pointer: string;
+                        }[];
+                        instance?: string;
+                        status: number;
+                        title: string;
+                        /** @description URI identifying the kind of problem */
+                        type: string;
+                    };
+                };
+            };
+            /** @description Signed in, but not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail: string;
+                        errors?: {
+                            message: string;
+                            /** @description JSON pointer to the offending input, e.g. /query/limit */
+                            pointer: string;
+                        }[];
+                        instance?: string;
+                        status: number;
+                        title: string;
+                        /** @description URI identifying the kind of problem */
+                        type: string;
+                    };
+                };
+            };
+            /** @description No such app or report of yours */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail: string;
+                        errors?: {
+                            message: string;
+                            /** @description JSON pointer to the offending input, e.g. /query/limit */
+                            pointer: string;
+                        }[];
+                        instance?: string;
+                        status: number;
+                        title: string;
+                        /** @description URI identifying the kind of problem */
+                        type: string;
+                    };
+                };
+            };
+            /** @description Report or reply exists already */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail: string;
+                        errors?: {
+                            message: string;
+                            /** @description JSON pointer to the offending input, e.g. /query/limit */
+                            pointer: string;
+                        }[];
+                        instance?: string;
+                        status: number;
+                        title: string;
+                        /** @description URI identifying the kind of problem */
+                        type: string;
+                    };
+                };
+            };
+            /** @description The report changed since you read it */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail: string;
+                        errors?: {
+                            message: string;
+                            /** @description JSON pointer to the offending input, e.g. /query/limit */
+                            pointer: string;
+                        }[];
+                        instance?: string;
+                        status: number;
+                        title: string;
+                        /** @description URI identifying the kind of problem */
+                        type: string;
+                    };
+                };
+            };
+            /** @description Not a release of this app */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail: string;
+                        errors?: {
+                            message: string;
+                            /** @description JSON pointer to the offending input, e.g. /query/limit */
+                            pointer: string;
+                        }[];
+                        instance?: string;
+                        status: number;
+                        title: string;
+                        /** @description URI identifying the kind of problem */
+                        type: string;
+                    };
+                };
+            };
+            /** @description If-Match is missing */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail: string;
+                        errors?: {
+                            message: string;
+                            /** @description JSON pointer to the offending input, e.g. /query/limit */
+                            pointer: string;
+                        }[];
+                        instance?: string;
+                        status: number;
+                        title: string;
+                        /** @description URI identifying the kind of problem */
+                        type: string;
+                    };
+                };
+            };
+            /** @description Rate limit exceeded; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail: string;
+                        errors?: {
+                            message: string;
+                            /** @description JSON pointer to the offending input, e.g. /query/limit */
+                            pointer: string;
+                        }[];
+                        instance?: string;
+                        status: number;
+                        title: string;
+                        /** @description URI identifying the kind of problem */
+                        type: string;
+                    };
+                };
+            };
+            /** @description Unexpected error; details are logged under the request id */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail: string;
+                        errors?: {
+                            message: string;
+                            /** @description JSON pointer to the offending input, e.g. /query/limit */
+                            pointer: string;
+                        }[];
+                        instance?: string;
+                        status: number;
+                        title: string;
+                        /** @description URI identifying the kind of problem */
+                        type: string;
+                    };
+                };
+            };
+        };
+    };
+    getOwnReport: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                slug: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        author: {
+                            kind: string;
+                            landCode: string | null;
+                            /** @description null when the organization chose not to be listed by name */
+                            name: string | null;
+                            slug: string | null;
+                        };
+                        /**
+                         * Format: date-time
+                         * @description UTC timestamp, ISO 8601
+                         */
+                        createdAt: string;
+                        /** @description Whether the organization still uses the app */
+                        currentAdopter: boolean;
+                        hidden: boolean;
+                        hiddenReason: string | null;
+                        /** Format: uuid */
+                        id: string;
+                        rating: number;
+                        releaseVersion: string | null;
+                        revision: number;
+                        text: string;
+                        /**
+                         * Format: date-time
+                         * @description UTC timestamp, ISO 8601
+                         */
+                        updatedAt: string;
+                        vendorReply: {
+                            /**
+                             * Format: date-time
+                             * @description UTC timestamp, ISO 8601
+                             */
+                            repliedAt: string;
+                            text: string;
+                        } | null;
+                    } | null;
+                };
+            };
+            /** @description Invalid parameters; `errors` names each one */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail: string;
+                        errors?: {
+                            message: string;
+                            /** @description JSON pointer to the offending input, e.g. /query/limit */
+                            pointer: string;
+                        }[];
+                        instance?: string;
+                        status: number;
+                        title: string;
+                        /** @description URI identifying the kind of problem */
+                        type: string;
+                    };
+                };
+            };
+            /** @description No valid access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail: string;
+                        errors?: {
+                            message: string;
+                            /** @description JSON pointer to the offending input, e.g. /query/limit */
+                            pointer: string;
+                        }[];
+                        instance?: string;
+                        status: number;
+                        title: string;
+                        /** @description URI identifying the kind of problem */
+                        type: string;
+                    };
+                };
+            };
+            /** @description Signed in, but not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail: string;
+                        errors?: {
+                            message: string;
+                            /** @description JSON pointer to the offending input, e.g. /query/limit */
+                            pointer: string;
+                        }[];
+                        instance?: string;
+                        status: number;
+                        title: string;
+                        /** @description URI identifying the kind of problem */
+                        type: string;
+                    };
+                };
+            };
+            /** @description Rate limit exceeded; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail: string;
+                        errors?: {
+                            message: string;
+                            /** @description JSON pointer to the offending input, e.g. /query/limit */
+                            pointer: string;
+                        }[];
+                        instance?: string;
+                        status: number;
+                        title: string;
+                        /** @description URI identifying the kind of problem */
+                        type: string;
+                    };
+                };
+            };
+            /** @description Unexpected error; details are logged under the request id */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail: string;
+                        errors?: {
+                            message: string;
+                            /** @description JSON pointer to the offending input, e.g. /query/limit */
+                            pointer: string;
+                        }[];
+                        instance?: string;
+                        status: number;
+                        title: string;
+                        /** @description URI identifying the kind of problem */
+                        type: string;
+                    };
+                };
+            };
+        };
+    };
     retireApp: {
         parameters: {
             query?: never;
@@ -2905,6 +4387,186 @@ export interface operations {
             };
             /** @description If-Match header missing */
             428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail: string;
+                        errors?: {
+                            message: string;
+                            /** @description JSON pointer to the offending input, e.g. /query/limit */
+                            pointer: string;
+                        }[];
+                        instance?: string;
+                        status: number;
+                        title: string;
+                        /** @description URI identifying the kind of problem */
+                        type: string;
+                    };
+                };
+            };
+            /** @description Rate limit exceeded; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail: string;
+                        errors?: {
+                            message: string;
+                            /** @description JSON pointer to the offending input, e.g. /query/limit */
+                            pointer: string;
+                        }[];
+                        instance?: string;
+                        status: number;
+                        title: string;
+                        /** @description URI identifying the kind of problem */
+                        type: string;
+                    };
+                };
+            };
+            /** @description Unexpected error; details are logged under the request id */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail: string;
+                        errors?: {
+                            message: string;
+                            /** @description JSON pointer to the offending input, e.g. /query/limit */
+                            pointer: string;
+                        }[];
+                        instance?: string;
+                        status: number;
+                        title: string;
+                        /** @description URI identifying the kind of problem */
+                        type: string;
+                    };
+                };
+            };
+        };
+    };
+    reportUsage: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                slug: string;
+                year: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description Cases or users in the year, for the usage key */
+                    units: number;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        units: number;
+                        year: number;
+                    };
+                };
+            };
+            /** @description Invalid parameters; `errors` names each one */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail: string;
+                        errors?: {
+                            message: string;
+                            /** @description JSON pointer to the offending input, e.g. /query/limit */
+                            pointer: string;
+                        }[];
+                        instance?: string;
+                        status: number;
+                        title: string;
+                        /** @description URI identifying the kind of problem */
+                        type: string;
+                    };
+                };
+            };
+            /** @description No valid access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail: string;
+                        errors?: {
+                            message: string;
+                            /** @description JSON pointer to the offending input, e.g. /query/limit */
+                            pointer: string;
+                        }[];
+                        instance?: string;
+                        status: number;
+                        title: string;
+                        /** @description URI identifying the kind of problem */
+                        type: string;
+                    };
+                };
+            };
+            /** @description Signed in, but not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail: string;
+                        errors?: {
+                            message: string;
+                            /** @description JSON pointer to the offending input, e.g. /query/limit */
+                            pointer: string;
+                        }[];
+                        instance?: string;
+                        status: number;
+                        title: string;
+                        /** @description URI identifying the kind of problem */
+                        type: string;
+                    };
+                };
+            };
+            /** @description No such app */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail: string;
+                        errors?: {
+                            message: string;
+                            /** @description JSON pointer to the offending input, e.g. /query/limit */
+                            pointer: string;
+                        }[];
+                        instance?: string;
+                        status: number;
+                        title: string;
+                        /** @description URI identifying the kind of problem */
+                        type: string;
+                    };
+                };
+            };
+            /** @description Your organization did not use the app that year */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5443,6 +7105,1483 @@ export interface operations {
             };
         };
     };
+    listNotifications: {
+        parameters: {
+            query: {
+                /** @description Only unread ones */
+                unread?: boolean;
+                limit: number;
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            app: {
+                                name: string;
+                                slug: string;
+                            };
+                            /**
+                             * Format: date-time
+                             * @description UTC timestamp, ISO 8601
+                             */
+                            createdAt: string;
+                            /** @description Details by type: version, certifiedUntil, reason, year */
+                            data: {
+                                [key: string]: unknown;
+                            };
+                            /** Format: uuid */
+                            id: string;
+                            readAt: string | null;
+                            /** @enum {unknown} */
+                            type: "release.published" | "certification.expiring" | "certification.expired" | "certification.suspended" | "certification.revoked" | "certification.reinstated" | "cost_shares.changed" | "app.retired";
+                        }[];
+                        nextCursor: string | null;
+                        /** @description Unread notifications in all */
+                        unread: number;
+                    };
+                };
+            };
+            /** @description Invalid parameters; `errors` names each one */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail: string;
+                        errors?: {
+                            message: string;
+                            /** @description JSON pointer to the offending input, e.g. /query/limit */
+                            pointer: string;
+                        }[];
+                        instance?: string;
+                        status: number;
+                        title: string;
+                        /** @description URI identifying the kind of problem */
+                        type: string;
+                    };
+                };
+            };
+            /** @description No valid access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail: string;
+                        errors?: {
+                            message: string;
+                            /** @description JSON pointer to the offending input, e.g. /query/limit */
+                            pointer: string;
+                        }[];
+                        instance?: string;
+                        status: number;
+                        title: string;
+                        /** @description URI identifying the kind of problem */
+                        type: string;
+                    };
+                };
+            };
+            /** @description Signed in, but not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail: string;
+                        errors?: {
+                            message: string;
+                            /** @description JSON pointer to the offending input, e.g. /query/limit */
+                            pointer: string;
+                        }[];
+                        instance?: string;
+                        status: number;
+                        title: string;
+                        /** @description URI identifying the kind of problem */
+                        type: string;
+                    };
+                };
+            };
+            /** @description Rate limit exceeded; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail: string;
+                        errors?: {
+                            message: string;
+                            /** @description JSON pointer to the offending input, e.g. /query/limit */
+                            pointer: string;
+                        }[];
+                        instance?: string;
+                        status: number;
+                        title: string;
+                        /** @description URI identifying the kind of problem */
+                        type: string;
+                    };
+                };
+            };
+            /** @description Unexpected error; details are logged under the request id */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail: string;
+                        errors?: {
+                            message: string;
+                            /** @description JSON pointer to the offending input, e.g. /query/limit */
+                            pointer: string;
+                        }[];
+                        instance?: string;
+                        status: number;
+                        title: string;
+                        /** @description URI identifying the kind of problem */
+                        type: string;
+                    };
+                };
+            };
+        };
+    };
+    markNotificationsRead: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    ids: string[];
+                } | {
+                    /** @enum {boolean} */
+                    all: true;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        unread: number;
+                    };
+                };
+            };
+            /** @description Invalid parameters; `errors` names each one */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail: string;
+                        errors?: {
+                            message: string;
+                            /** @description JSON pointer to the offending input, e.g. /query/limit */
+                            pointer: string;
+                        }[];
+                        instance?: string;
+                        status: number;
+                        title: string;
+                        /** @description URI identifying the kind of problem */
+                        type: string;
+                    };
+                };
+            };
+            /** @description No valid access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail: string;
+                        errors?: {
+                            message: string;
+                            /** @description JSON pointer to the offending input, e.g. /query/limit */
+                            pointer: string;
+                        }[];
+                        instance?: string;
+                        status: number;
+                        title: string;
+                        /** @description URI identifying the kind of problem */
+                        type: string;
+                    };
+                };
+            };
+            /** @description Signed in, but not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail: string;
+                        errors?: {
+                            message: string;
+                            /** @description JSON pointer to the offending input, e.g. /query/limit */
+                            pointer: string;
+                        }[];
+                        instance?: string;
+                        status: number;
+                        title: string;
+                        /** @description URI identifying the kind of problem */
+                        type: string;
+                    };
+                };
+            };
+            /** @description Rate limit exceeded; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail: string;
+                        errors?: {
+                            message: string;
+                            /** @description JSON pointer to the offending input, e.g. /query/limit */
+                            pointer: string;
+                        }[];
+                        instance?: string;
+                        status: number;
+                        title: string;
+                        /** @description URI identifying the kind of problem */
+                        type: string;
+                    };
+                };
+            };
+            /** @description Unexpected error; details are logged under the request id */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail: string;
+                        errors?: {
+                            message: string;
+                            /** @description JSON pointer to the offending input, e.g. /query/limit */
+                            pointer: string;
+                        }[];
+                        instance?: string;
+                        status: number;
+                        title: string;
+                        /** @description URI identifying the kind of problem */
+                        type: string;
+                    };
+                };
+            };
+        };
+    };
+    listOrganizations: {
+        parameters: {
+            query: {
+                kind?: "municipality" | "county" | "land" | "vendor" | "consortium" | "provider" | "state_cio";
+                /** @description Land code, the first two AGS digits */
+                land?: string;
+                /** @description Part of the name */
+                q?: string;
+                limit: number;
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            /** @description Amtlicher Gemeindeschlüssel (public bodies) */
+                            ags: string | null;
+                            /** @description Certified apps the organization publishes or runs as EfA provider */
+                            appsOffered: {
+                                name: string;
+                                slug: string;
+                            }[];
+                            /** @description Certified apps in use; empty when the organization chose not to be listed */
+                            appsUsed: {
+                                name: string;
+                                /**
+                                 * Format: date
+                                 * @description Calendar date (UTC), YYYY-MM-DD
+                                 */
+                                since: string;
+                                slug: string;
+                            }[];
+                            /** @enum {unknown} */
+                            kind: "municipality" | "county" | "land" | "vendor" | "consortium" | "provider" | "state_cio";
+                            landCode: string | null;
+                            landName: string | null;
+                            /** @description Whether the organization shows which apps it uses */
+                            listedPublicly: boolean;
+                            /** @description Members of a consortium */
+                            members: {
+                                /** @enum {unknown} */
+                                kind: "municipality" | "county" | "land" | "vendor" | "consortium" | "provider" | "state_cio";
+                                name: string;
+                                slug: string;
+                            }[];
+                            name: string;
+                            population: number | null;
+                            slug: string;
+                            website: string | null;
+                        }[];
+                        nextCursor: string | null;
+                    };
+                };
+            };
+            /** @description Invalid parameters; `errors` names each one */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail: string;
+                        errors?: {
+                            message: string;
+                            /** @description JSON pointer to the offending input, e.g. /query/limit */
+                            pointer: string;
+                        }[];
+                        instance?: string;
+                        status: number;
+                        title: string;
+                        /** @description URI identifying the kind of problem */
+                        type: string;
+                    };
+                };
+            };
+            /** @description Rate limit exceeded; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail: string;
+                        errors?: {
+                            message: string;
+                            /** @description JSON pointer to the offending input, e.g. /query/limit */
+                            pointer: string;
+                        }[];
+                        instance?: string;
+                        status: number;
+                        title: string;
+                        /** @description URI identifying the kind of problem */
+                        type: string;
+                    };
+                };
+            };
+            /** @description Unexpected error; details are logged under the request id */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail: string;
+                        errors?: {
+                            message: string;
+                            /** @description JSON pointer to the offending input, e.g. /query/limit */
+                            pointer: string;
+                        }[];
+                        instance?: string;
+                        status: number;
+                        title: string;
+                        /** @description URI identifying the kind of problem */
+                        type: string;
+                    };
+                };
+            };
+        };
+    };
+    getOwnOrganization: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Amtlicher Gemeindeschlüssel (public bodies) */
+                        ags: string | null;
+                        /** @description Certified apps the organization publishes or runs as EfA provider */
+                        appsOffered: {
+                            name: string;
+                            slug: string;
+                        }[];
+                        /** @description Certified apps in use; empty when the organization chose not to be listed */
+                        appsUsed: {
+                            name: string;
+                            /**
+                             * Format: date
+                             * @description Calendar date (UTC), YYYY-MM-DD
+                             */
+                            since: string;
+                            slug: string;
+                        }[];
+                        /** @enum {unknown} */
+                        kind: "municipality" | "county" | "land" | "vendor" | "consortium" | "provider" | "state_cio";
+                        landCode: string | null;
+                        landName: string | null;
+                        /** @description Whether the organization shows which apps it uses */
+                        listedPublicly: boolean;
+                        /** @description Members of a consortium */
+                        members: {
+                            /** @enum {unknown} */
+                            kind: "municipality" | "county" | "land" | "vendor" | "consortium" | "provider" | "state_cio";
+                            name: string;
+                            slug: string;
+                        }[];
+                        name: string;
+                        population: number | null;
+                        slug: string;
+                        website: string | null;
+                    };
+                };
+            };
+            /** @description Invalid parameters; `errors` names each one */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail: string;
+                        errors?: {
+                            message: string;
+                            /** @description JSON pointer to the offending input, e.g. /query/limit */
+                            pointer: string;
+                        }[];
+                        instance?: string;
+                        status: number;
+                        title: string;
+                        /** @description URI identifying the kind of problem */
+                        type: string;
+                    };
+                };
+            };
+            /** @description No valid access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail: string;
+                        errors?: {
+                            message: string;
+                            /** @description JSON pointer to the offending input, e.g. /query/limit */
+                            pointer: string;
+                        }[];
+                        instance?: string;
+                        status: number;
+                        title: string;
+                        /** @description URI identifying the kind of problem */
+                        type: string;
+                    };
+                };
+            };
+            /** @description Signed in, but not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail: string;
+                        errors?: {
+                            message: string;
+                            /** @description JSON pointer to the offending input, e.g. /query/limit */
+                            pointer: string;
+                        }[];
+                        instance?: string;
+                        status: number;
+                        title: string;
+                        /** @description URI identifying the kind of problem */
+                        type: string;
+                    };
+                };
+            };
+            /** @description Rate limit exceeded; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail: string;
+                        errors?: {
+                            message: string;
+                            /** @description JSON pointer to the offending input, e.g. /query/limit */
+                            pointer: string;
+                        }[];
+                        instance?: string;
+                        status: number;
+                        title: string;
+                        /** @description URI identifying the kind of problem */
+                        type: string;
+                    };
+                };
+            };
+            /** @description Unexpected error; details are logged under the request id */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail: string;
+                        errors?: {
+                            message: string;
+                            /** @description JSON pointer to the offending input, e.g. /query/limit */
+                            pointer: string;
+                        }[];
+                        instance?: string;
+                        status: number;
+                        title: string;
+                        /** @description URI identifying the kind of problem */
+                        type: string;
+                    };
+                };
+            };
+        };
+    };
+    updateOwnOrganization: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description Show by name in adoption lists and the directory (counts always include the organization) */
+                    listedPublicly: boolean;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Amtlicher Gemeindeschlüssel (public bodies) */
+                        ags: string | null;
+                        /** @description Certified apps the organization publishes or runs as EfA provider */
+                        appsOffered: {
+                            name: string;
+                            slug: string;
+                        }[];
+                        /** @description Certified apps in use; empty when the organization chose not to be listed */
+                        appsUsed: {
+                            name: string;
+                            /**
+                             * Format: date
+                             * @description Calendar date (UTC), YYYY-MM-DD
+                             */
+                            since: string;
+                            slug: string;
+                        }[];
+                        /** @enum {unknown} */
+                        kind: "municipality" | "county" | "land" | "vendor" | "consortium" | "provider" | "state_cio";
+                        landCode: string | null;
+                        landName: string | null;
+                        /** @description Whether the organization shows which apps it uses */
+                        listedPublicly: boolean;
+                        /** @description Members of a consortium */
+                        members: {
+                            /** @enum {unknown} */
+                            kind: "municipality" | "county" | "land" | "vendor" | "consortium" | "provider" | "state_cio";
+                            name: string;
+                            slug: string;
+                        }[];
+                        name: string;
+                        population: number | null;
+                        slug: string;
+                        website: string | null;
+                    };
+                };
+            };
+            /** @description Invalid parameters; `errors` names each one */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail: string;
+                        errors?: {
+                            message: string;
+                            /** @description JSON pointer to the offending input, e.g. /query/limit */
+                            pointer: string;
+                        }[];
+                        instance?: string;
+                        status: number;
+                        title: string;
+                        /** @description URI identifying the kind of problem */
+                        type: string;
+                    };
+                };
+            };
+            /** @description No valid access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail: string;
+                        errors?: {
+                            message: string;
+                            /** @description JSON pointer to the offending input, e.g. /query/limit */
+                            pointer: string;
+                        }[];
+                        instance?: string;
+                        status: number;
+                        title: string;
+                        /** @description URI identifying the kind of problem */
+                        type: string;
+                    };
+                };
+            };
+            /** @description Signed in, but not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail: string;
+                        errors?: {
+                            message: string;
+                            /** @description JSON pointer to the offending input, e.g. /query/limit */
+                            pointer: string;
+                        }[];
+                        instance?: string;
+                        status: number;
+                        title: string;
+                        /** @description URI identifying the kind of problem */
+                        type: string;
+                    };
+                };
+            };
+            /** @description Rate limit exceeded; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail: string;
+                        errors?: {
+                            message: string;
+                            /** @description JSON pointer to the offending input, e.g. /query/limit */
+                            pointer: string;
+                        }[];
+                        instance?: string;
+                        status: number;
+                        title: string;
+                        /** @description URI identifying the kind of problem */
+                        type: string;
+                    };
+                };
+            };
+            /** @description Unexpected error; details are logged under the request id */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail: string;
+                        errors?: {
+                            message: string;
+                            /** @description JSON pointer to the offending input, e.g. /query/limit */
+                            pointer: string;
+                        }[];
+                        instance?: string;
+                        status: number;
+                        title: string;
+                        /** @description URI identifying the kind of problem */
+                        type: string;
+                    };
+                };
+            };
+        };
+    };
+    getWebhook: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * Format: date-time
+                         * @description UTC timestamp, ISO 8601
+                         */
+                        createdAt: string;
+                        url: string;
+                    } | null;
+                };
+            };
+            /** @description Invalid parameters; `errors` names each one */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail: string;
+                        errors?: {
+                            message: string;
+                            /** @description JSON pointer to the offending input, e.g. /query/limit */
+                            pointer: string;
+                        }[];
+                        instance?: string;
+                        status: number;
+                        title: string;
+                        /** @description URI identifying the kind of problem */
+                        type: string;
+                    };
+                };
+            };
+            /** @description No valid access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail: string;
+                        errors?: {
+                            message: string;
+                            /** @description JSON pointer to the offending input, e.g. /query/limit */
+                            pointer: string;
+                        }[];
+                        instance?: string;
+                        status: number;
+                        title: string;
+                        /** @description URI identifying the kind of problem */
+                        type: string;
+                    };
+                };
+            };
+            /** @description Signed in, but not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail: string;
+                        errors?: {
+                            message: string;
+                            /** @description JSON pointer to the offending input, e.g. /query/limit */
+                            pointer: string;
+                        }[];
+                        instance?: string;
+                        status: number;
+                        title: string;
+                        /** @description URI identifying the kind of problem */
+                        type: string;
+                    };
+                };
+            };
+            /** @description Rate limit exceeded; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail: string;
+                        errors?: {
+                            message: string;
+                            /** @description JSON pointer to the offending input, e.g. /query/limit */
+                            pointer: string;
+                        }[];
+                        instance?: string;
+                        status: number;
+                        title: string;
+                        /** @description URI identifying the kind of problem */
+                        type: string;
+                    };
+                };
+            };
+            /** @description Unexpected error; details are logged under the request id */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail: string;
+                        errors?: {
+                            message: string;
+                            /** @description JSON pointer to the offending input, e.g. /query/limit */
+                            pointer: string;
+                        }[];
+                        instance?: string;
+                        status: number;
+                        title: string;
+                        /** @description URI identifying the kind of problem */
+                        type: string;
+                    };
+                };
+            };
+        };
+    };
+    setWebhook: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /**
+                     * Format: uri
+                     * @description Receives a POST with a JSON body per event
+                     */
+                    url: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * Format: date-time
+                         * @description UTC timestamp, ISO 8601
+                         */
+                        createdAt: string;
+                        /** @description Shown only now: verify X-Signature = "sha256=" + HMAC-SHA256(secret, X-Signature-Timestamp + "." + body) */
+                        secret: string;
+                        url: string;
+                    };
+                };
+            };
+            /** @description Invalid parameters; `errors` names each one */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail: string;
+                        errors?: {
+                            message: string;
+                            /** @description JSON pointer to the offending input, e.g. /query/limit */
+                            pointer: string;
+                        }[];
+                        instance?: string;
+                        status: number;
+                        title: string;
+                        /** @description URI identifying the kind of problem */
+                        type: string;
+                    };
+                };
+            };
+            /** @description No valid access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail: string;
+                        errors?: {
+                            message: string;
+                            /** @description JSON pointer to the offending input, e.g. /query/limit */
+                            pointer: string;
+                        }[];
+                        instance?: string;
+                        status: number;
+                        title: string;
+                        /** @description URI identifying the kind of problem */
+                        type: string;
+                    };
+                };
+            };
+            /** @description Signed in, but not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail: string;
+                        errors?: {
+                            message: string;
+                            /** @description JSON pointer to the offending input, e.g. /query/limit */
+                            pointer: string;
+                        }[];
+                        instance?: string;
+                        status: number;
+                        title: string;
+                        /** @description URI identifying the kind of problem */
+                        type: string;
+                    };
+                };
+            };
+            /** @description Address not allowed (https only in production) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail: string;
+                        errors?: {
+                            message: string;
+                            /** @description JSON pointer to the offending input, e.g. /query/limit */
+                            pointer: string;
+                        }[];
+                        instance?: string;
+                        status: number;
+                        title: string;
+                        /** @description URI identifying the kind of problem */
+                        type: string;
+                    };
+                };
+            };
+            /** @description Rate limit exceeded; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail: string;
+                        errors?: {
+                            message: string;
+                            /** @description JSON pointer to the offending input, e.g. /query/limit */
+                            pointer: string;
+                        }[];
+                        instance?: string;
+                        status: number;
+                        title: string;
+                        /** @description URI identifying the kind of problem */
+                        type: string;
+                    };
+                };
+            };
+            /** @description Unexpected error; details are logged under the request id */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail: string;
+                        errors?: {
+                            message: string;
+                            /** @description JSON pointer to the offending input, e.g. /query/limit */
+                            pointer: string;
+                        }[];
+                        instance?: string;
+                        status: number;
+                        title: string;
+                        /** @description URI identifying the kind of problem */
+                        type: string;
+                    };
+                };
+            };
+        };
+    };
+    removeWebhook: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Invalid parameters; `errors` names each one */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail: string;
+                        errors?: {
+                            message: string;
+                            /** @description JSON pointer to the offending input, e.g. /query/limit */
+                            pointer: string;
+                        }[];
+                        instance?: string;
+                        status: number;
+                        title: string;
+                        /** @description URI identifying the kind of problem */
+                        type: string;
+                    };
+                };
+            };
+            /** @description No valid access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail: string;
+                        errors?: {
+                            message: string;
+                            /** @description JSON pointer to the offending input, e.g. /query/limit */
+                            pointer: string;
+                        }[];
+                        instance?: string;
+                        status: number;
+                        title: string;
+                        /** @description URI identifying the kind of problem */
+                        type: string;
+                    };
+                };
+            };
+            /** @description Signed in, but not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail: string;
+                        errors?: {
+                            message: string;
+                            /** @description JSON pointer to the offending input, e.g. /query/limit */
+                            pointer: string;
+                        }[];
+                        instance?: string;
+                        status: number;
+                        title: string;
+                        /** @description URI identifying the kind of problem */
+                        type: string;
+                    };
+                };
+            };
+            /** @description No webhook set */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail: string;
+                        errors?: {
+                            message: string;
+                            /** @description JSON pointer to the offending input, e.g. /query/limit */
+                            pointer: string;
+                        }[];
+                        instance?: string;
+                        status: number;
+                        title: string;
+                        /** @description URI identifying the kind of problem */
+                        type: string;
+                    };
+                };
+            };
+            /** @description Rate limit exceeded; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail: string;
+                        errors?: {
+                            message: string;
+                            /** @description JSON pointer to the offending input, e.g. /query/limit */
+                            pointer: string;
+                        }[];
+                        instance?: string;
+                        status: number;
+                        title: string;
+                        /** @description URI identifying the kind of problem */
+                        type: string;
+                    };
+                };
+            };
+            /** @description Unexpected error; details are logged under the request id */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail: string;
+                        errors?: {
+                            message: string;
+                            /** @description JSON pointer to the offending input, e.g. /query/limit */
+                            pointer: string;
+                        }[];
+                        instance?: string;
+                        status: number;
+                        title: string;
+                        /** @description URI identifying the kind of problem */
+                        type: string;
+                    };
+                };
+            };
+        };
+    };
+    listWebhookDeliveries: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        app: {
+                            name: string;
+                            slug: string;
+                        };
+                        attempts: number;
+                        /**
+                         * Format: date-time
+                         * @description UTC timestamp, ISO 8601
+                         */
+                        createdAt: string;
+                        deliveredAt: string | null;
+                        /** Format: uuid */
+                        id: string;
+                        lastAttemptAt: string | null;
+                        lastError: string | null;
+                        lastStatusCode: number | null;
+                        /** @description When the next retry is due (pending only) */
+                        nextAttemptAt: string | null;
+                        /** @enum {unknown} */
+                        status: "pending" | "delivered" | "failed";
+                        /** @enum {unknown} */
+                        type: "release.published" | "certification.expiring" | "certification.expired" | "certification.suspended" | "certification.revoked" | "certification.reinstated" | "cost_shares.changed" | "app.retired";
+                        url: string;
+                    }[];
+                };
+            };
+            /** @description Invalid parameters; `errors` names each one */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail: string;
+                        errors?: {
+                            message: string;
+                            /** @description JSON pointer to the offending input, e.g. /query/limit */
+                            pointer: string;
+                        }[];
+                        instance?: string;
+                        status: number;
+                        title: string;
+                        /** @description URI identifying the kind of problem */
+                        type: string;
+                    };
+                };
+            };
+            /** @description No valid access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail: string;
+                        errors?: {
+                            message: string;
+                            /** @description JSON pointer to the offending input, e.g. /query/limit */
+                            pointer: string;
+                        }[];
+                        instance?: string;
+                        status: number;
+                        title: string;
+                        /** @description URI identifying the kind of problem */
+                        type: string;
+                    };
+                };
+            };
+            /** @description Signed in, but not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail: string;
+                        errors?: {
+                            message: string;
+                            /** @description JSON pointer to the offending input, e.g. /query/limit */
+                            pointer: string;
+                        }[];
+                        instance?: string;
+                        status: number;
+                        title: string;
+                        /** @description URI identifying the kind of problem */
+                        type: string;
+                    };
+                };
+            };
+            /** @description Rate limit exceeded; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail: string;
+                        errors?: {
+                            message: string;
+                            /** @description JSON pointer to the offending input, e.g. /query/limit */
+                            pointer: string;
+                        }[];
+                        instance?: string;
+                        status: number;
+                        title: string;
+                        /** @description URI identifying the kind of problem */
+                        type: string;
+                    };
+                };
+            };
+            /** @description Unexpected error; details are logged under the request id */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail: string;
+                        errors?: {
+                            message: string;
+                            /** @description JSON pointer to the offending input, e.g. /query/limit */
+                            pointer: string;
+                        }[];
+                        instance?: string;
+                        status: number;
+                        title: string;
+                        /** @description URI identifying the kind of problem */
+                        type: string;
+                    };
+                };
+            };
+        };
+    };
+    getOrganization: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                slug: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Amtlicher Gemeindeschlüssel (public bodies) */
+                        ags: string | null;
+                        /** @description Certified apps the organization publishes or runs as EfA provider */
+                        appsOffered: {
+                            name: string;
+                            slug: string;
+                        }[];
+                        /** @description Certified apps in use; empty when the organization chose not to be listed */
+                        appsUsed: {
+                            name: string;
+                            /**
+                             * Format: date
+                             * @description Calendar date (UTC), YYYY-MM-DD
+                             */
+                            since: string;
+                            slug: string;
+                        }[];
+                        /** @enum {unknown} */
+                        kind: "municipality" | "county" | "land" | "vendor" | "consortium" | "provider" | "state_cio";
+                        landCode: string | null;
+                        landName: string | null;
+                        /** @description Whether the organization shows which apps it uses */
+                        listedPublicly: boolean;
+                        /** @description Members of a consortium */
+                        members: {
+                            /** @enum {unknown} */
+                            kind: "municipality" | "county" | "land" | "vendor" | "consortium" | "provider" | "state_cio";
+                            name: string;
+                            slug: string;
+                        }[];
+                        name: string;
+                        population: number | null;
+                        slug: string;
+                        website: string | null;
+                    };
+                };
+            };
+            /** @description Invalid parameters; `errors` names each one */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail: string;
+                        errors?: {
+                            message: string;
+                            /** @description JSON pointer to the offending input, e.g. /query/limit */
+                            pointer: string;
+                        }[];
+                        instance?: string;
+                        status: number;
+                        title: string;
+                        /** @description URI identifying the kind of problem */
+                        type: string;
+                    };
+                };
+            };
+            /** @description No such organization */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail: string;
+                        errors?: {
+                            message: string;
+                            /** @description JSON pointer to the offending input, e.g. /query/limit */
+                            pointer: string;
+                        }[];
+                        instance?: string;
+                        status: number;
+                        title: string;
+                        /** @description URI identifying the kind of problem */
+                        type: string;
+                    };
+                };
+            };
+            /** @description Rate limit exceeded; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail: string;
+                        errors?: {
+                            message: string;
+                            /** @description JSON pointer to the offending input, e.g. /query/limit */
+                            pointer: string;
+                        }[];
+                        instance?: string;
+                        status: number;
+                        title: string;
+                        /** @description URI identifying the kind of problem */
+                        type: string;
+                    };
+                };
+            };
+            /** @description Unexpected error; details are logged under the request id */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail: string;
+                        errors?: {
+                            message: string;
+                            /** @description JSON pointer to the offending input, e.g. /query/limit */
+                            pointer: string;
+                        }[];
+                        instance?: string;
+                        status: number;
+                        title: string;
+                        /** @description URI identifying the kind of problem */
+                        type: string;
+                    };
+                };
+            };
+        };
+    };
     listOwnApps: {
         parameters: {
             query?: never;
@@ -5850,6 +8989,832 @@ export interface operations {
             };
         };
     };
+    updateReport: {
+        parameters: {
+            query?: never;
+            header?: {
+                "if-match"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    rating: number;
+                    /** @description The release the organization runs */
+                    releaseVersion: string;
+                    /** @description Plain text or Markdown; HTML is shown as text, never rendered */
+                    text: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        author: {
+                            kind: string;
+                            landCode: string | null;
+                            /** @description null when the organization chose not to be listed by name */
+                            name: string | null;
+                            slug: string | null;
+                        };
+                        /**
+                         * Format: date-time
+                         * @description UTC timestamp, ISO 8601
+                         */
+                        createdAt: string;
+                        /** @description Whether the organization still uses the app */
+                        currentAdopter: boolean;
+                        /** Format: uuid */
+                        id: string;
+                        rating: number;
+                        releaseVersion: string | null;
+                        revision: number;
+                        text: string;
+                        /**
+                         * Format: date-time
+                         * @description UTC timestamp, ISO 8601
+                         */
+                        updatedAt: string;
+                        vendorReply: {
+                            /**
+                             * Format: date-time
+                             * @description UTC timestamp, ISO 8601
+                             */
+                            repliedAt: string;
+                            text: string;
+                        } | null;
+                    };
+                };
+            };
+            /** @description Invalid parameters; `errors` names each one */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail: string;
+                        errors?: {
+                            message: string;
+                            /** @description JSON pointer to the offending input, e.g. /query/limit */
+                            pointer: string;
+                        }[];
+                        instance?: string;
+                        status: number;
+                        title: string;
+                        /** @description URI identifying the kind of problem */
+                        type: string;
+                    };
+                };
+            };
+            /** @description No valid access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail: string;
+                        errors?: {
+                            message: string;
+                            /** @description JSON pointer to the offending input, e.g. /query/limit */
+                            pointer: string;
+                        }[];
+                        instance?: string;
+                        status: number;
+                        title: string;
+                        /** @description URI identifying the kind of problem */
+                        type: string;
+                    };
+                };
+            };
+            /** @description Signed in, but not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail: string;
+                        errors?: {
+                            message: string;
+                            /** @description JSON pointer to the offending input, e.g. /query/limit */
+                            pointer: string;
+                        }[];
+                        instance?: string;
+                        status: number;
+                        title: string;
+                        /** @description URI identifying the kind of problem */
+                        type: string;
+                    };
+                };
+            };
+            /** @description No such app or report of yours */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail: string;
+                        errors?: {
+                            message: string;
+                            /** @description JSON pointer to the offending input, e.g. /query/limit */
+                            pointer: string;
+                        }[];
+                        instance?: string;
+                        status: number;
+                        title: string;
+                        /** @description URI identifying the kind of problem */
+                        type: string;
+                    };
+                };
+            };
+            /** @description Report or reply exists already */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail: string;
+                        errors?: {
+                            message: string;
+                            /** @description JSON pointer to the offending input, e.g. /query/limit */
+                            pointer: string;
+                        }[];
+                        instance?: string;
+                        status: number;
+                        title: string;
+                        /** @description URI identifying the kind of problem */
+                        type: string;
+                    };
+                };
+            };
+            /** @description The report changed since you read it */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail: string;
+                        errors?: {
+                            message: string;
+                            /** @description JSON pointer to the offending input, e.g. /query/limit */
+                            pointer: string;
+                        }[];
+                        instance?: string;
+                        status: number;
+                        title: string;
+                        /** @description URI identifying the kind of problem */
+                        type: string;
+                    };
+                };
+            };
+            /** @description Not a release of this app */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail: string;
+                        errors?: {
+                            message: string;
+                            /** @description JSON pointer to the offending input, e.g. /query/limit */
+                            pointer: string;
+                        }[];
+                        instance?: string;
+                        status: number;
+                        title: string;
+                        /** @description URI identifying the kind of problem */
+                        type: string;
+                    };
+                };
+            };
+            /** @description If-Match is missing */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail: string;
+                        errors?: {
+                            message: string;
+                            /** @description JSON pointer to the offending input, e.g. /query/limit */
+                            pointer: string;
+                        }[];
+                        instance?: string;
+                        status: number;
+                        title: string;
+                        /** @description URI identifying the kind of problem */
+                        type: string;
+                    };
+                };
+            };
+            /** @description Rate limit exceeded; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail: string;
+                        errors?: {
+                            message: string;
+                            /** @description JSON pointer to the offending input, e.g. /query/limit */
+                            pointer: string;
+                        }[];
+                        instance?: string;
+                        status: number;
+                        title: string;
+                        /** @description URI identifying the kind of problem */
+                        type: string;
+                    };
+                };
+            };
+            /** @description Unexpected error; details are logged under the request id */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail: string;
+                        errors?: {
+                            message: string;
+                            /** @description JSON pointer to the offending input, e.g. /query/limit */
+                            pointer: string;
+                        }[];
+                        instance?: string;
+                        status: number;
+                        title: string;
+                        /** @description URI identifying the kind of problem */
+                        type: string;
+                    };
+                };
+            };
+        };
+    };
+    replyToReport: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    text: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        author: {
+                            kind: string;
+                            landCode: string | null;
+                            /** @description null when the organization chose not to be listed by name */
+                            name: string | null;
+                            slug: string | null;
+                        };
+                        /**
+                         * Format: date-time
+                         * @description UTC timestamp, ISO 8601
+                         */
+                        createdAt: string;
+                        /** @description Whether the organization still uses the app */
+                        currentAdopter: boolean;
+                        /** Format: uuid */
+                        id: string;
+                        rating: number;
+                        releaseVersion: string | null;
+                        revision: number;
+                        text: string;
+                        /**
+                         * Format: date-time
+                         * @description UTC timestamp, ISO 8601
+                         */
+                        updatedAt: string;
+                        vendorReply: {
+                            /**
+                             * Format: date-time
+                             * @description UTC timestamp, ISO 8601
+                             */
+                            repliedAt: string;
+                            text: string;
+                        } | null;
+                    };
+                };
+            };
+            /** @description Invalid parameters; `errors` names each one */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail: string;
+                        errors?: {
+                            message: string;
+                            /** @description JSON pointer to the offending input, e.g. /query/limit */
+                            pointer: string;
+                        }[];
+                        instance?: string;
+                        status: number;
+                        title: string;
+                        /** @description URI identifying the kind of problem */
+                        type: string;
+                    };
+                };
+            };
+            /** @description No valid access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail: string;
+                        errors?: {
+                            message: string;
+                            /** @description JSON pointer to the offending input, e.g. /query/limit */
+                            pointer: string;
+                        }[];
+                        instance?: string;
+                        status: number;
+                        title: string;
+                        /** @description URI identifying the kind of problem */
+                        type: string;
+                    };
+                };
+            };
+            /** @description Signed in, but not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail: string;
+                        errors?: {
+                            message: string;
+                            /** @description JSON pointer to the offending input, e.g. /query/limit */
+                            pointer: string;
+                        }[];
+                        instance?: string;
+                        status: number;
+                        title: string;
+                        /** @description URI identifying the kind of problem */
+                        type: string;
+                    };
+                };
+            };
+            /** @description No such app or report of yours */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail: string;
+                        errors?: {
+                            message: string;
+                            /** @description JSON pointer to the offending input, e.g. /query/limit */
+                            pointer: string;
+                        }[];
+                        instance?: string;
+                        status: number;
+                        title: string;
+                        /** @description URI identifying the kind of problem */
+                        type: string;
+                    };
+                };
+            };
+            /** @description Report or reply exists already */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail: string;
+                        errors?: {
+                            message: string;
+                            /** @description JSON pointer to the offending input, e.g. /query/limit */
+                            pointer: string;
+                        }[];
+                        instance?: string;
+                        status: number;
+                        title: string;
+                        /** @description URI identifying the kind of problem */
+                        type: string;
+                    };
+                };
+            };
+            /** @description The report changed since you read it */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail: string;
+                        errors?: {
+                            message: string;
+                            /** @description JSON pointer to the offending input, e.g. /query/limit */
+                            pointer: string;
+                        }[];
+                        instance?: string;
+                        status: number;
+                        title: string;
+                        /** @description URI identifying the kind of problem */
+                        type: string;
+                    };
+                };
+            };
+            /** @description Not a release of this app */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail: string;
+                        errors?: {
+                            message: string;
+                            /** @description JSON pointer to the offending input, e.g. /query/limit */
+                            pointer: string;
+                        }[];
+                        instance?: string;
+                        status: number;
+                        title: string;
+                        /** @description URI identifying the kind of problem */
+                        type: string;
+                    };
+                };
+            };
+            /** @description If-Match is missing */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail: string;
+                        errors?: {
+                            message: string;
+                            /** @description JSON pointer to the offending input, e.g. /query/limit */
+                            pointer: string;
+                        }[];
+                        instance?: string;
+                        status: number;
+                        title: string;
+                        /** @description URI identifying the kind of problem */
+                        type: string;
+                    };
+                };
+            };
+            /** @description Rate limit exceeded; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail: string;
+                        errors?: {
+                            message: string;
+                            /** @description JSON pointer to the offending input, e.g. /query/limit */
+                            pointer: string;
+                        }[];
+                        instance?: string;
+                        status: number;
+                        title: string;
+                        /** @description URI identifying the kind of problem */
+                        type: string;
+                    };
+                };
+            };
+            /** @description Unexpected error; details are logged under the request id */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail: string;
+                        errors?: {
+                            message: string;
+                            /** @description JSON pointer to the offending input, e.g. /query/limit */
+                            pointer: string;
+                        }[];
+                        instance?: string;
+                        status: number;
+                        title: string;
+                        /** @description URI identifying the kind of problem */
+                        type: string;
+                    };
+                };
+            };
+        };
+    };
+    setReportVisibility: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    hidden: boolean;
+                    /** @description Why; recorded in the audit trail */
+                    reason: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        author: {
+                            kind: string;
+                            landCode: string | null;
+                            /** @description null when the organization chose not to be listed by name */
+                            name: string | null;
+                            slug: string | null;
+                        };
+                        /**
+                         * Format: date-time
+                         * @description UTC timestamp, ISO 8601
+                         */
+                        createdAt: string;
+                        /** @description Whether the organization still uses the app */
+                        currentAdopter: boolean;
+                        hidden: boolean;
+                        hiddenReason: string | null;
+                        /** Format: uuid */
+                        id: string;
+                        rating: number;
+                        releaseVersion: string | null;
+                        revision: number;
+                        text: string;
+                        /**
+                         * Format: date-time
+                         * @description UTC timestamp, ISO 8601
+                         */
+                        updatedAt: string;
+                        vendorReply: {
+                            /**
+                             * Format: date-time
+                             * @description UTC timestamp, ISO 8601
+                             */
+                            repliedAt: string;
+                            text: string;
+                        } | null;
+                    };
+                };
+            };
+            /** @description Invalid parameters; `errors` names each one */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail: string;
+                        errors?: {
+                            message: string;
+                            /** @description JSON pointer to the offending input, e.g. /query/limit */
+                            pointer: string;
+                        }[];
+                        instance?: string;
+                        status: number;
+                        title: string;
+                        /** @description URI identifying the kind of problem */
+                        type: string;
+                    };
+                };
+            };
+            /** @description No valid access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail: string;
+                        errors?: {
+                            message: string;
+                            /** @description JSON pointer to the offending input, e.g. /query/limit */
+                            pointer: string;
+                        }[];
+                        instance?: string;
+                        status: number;
+                        title: string;
+                        /** @description URI identifying the kind of problem */
+                        type: string;
+                    };
+                };
+            };
+            /** @description Signed in, but not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail: string;
+                        errors?: {
+                            message: string;
+                            /** @description JSON pointer to the offending input, e.g. /query/limit */
+                            pointer: string;
+                        }[];
+                        instance?: string;
+                        status: number;
+                        title: string;
+                        /** @description URI identifying the kind of problem */
+                        type: string;
+                    };
+                };
+            };
+            /** @description No such app or report of yours */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail: string;
+                        errors?: {
+                            message: string;
+                            /** @description JSON pointer to the offending input, e.g. /query/limit */
+                            pointer: string;
+                        }[];
+                        instance?: string;
+                        status: number;
+                        title: string;
+                        /** @description URI identifying the kind of problem */
+                        type: string;
+                    };
+                };
+            };
+            /** @description Report or reply exists already */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail: string;
+                        errors?: {
+                            message: string;
+                            /** @description JSON pointer to the offending input, e.g. /query/limit */
+                            pointer: string;
+                        }[];
+                        instance?: string;
+                        status: number;
+                        title: string;
+                        /** @description URI identifying the kind of problem */
+                        type: string;
+                    };
+                };
+            };
+            /** @description The report changed since you read it */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail: string;
+                        errors?: {
+                            message: string;
+                            /** @description JSON pointer to the offending input, e.g. /query/limit */
+                            pointer: string;
+                        }[];
+                        instance?: string;
+                        status: number;
+                        title: string;
+                        /** @description URI identifying the kind of problem */
+                        type: string;
+                    };
+                };
+            };
+            /** @description Not a release of this app */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail: string;
+                        errors?: {
+                            message: string;
+                            /** @description JSON pointer to the offending input, e.g. /query/limit */
+                            pointer: string;
+                        }[];
+                        instance?: string;
+                        status: number;
+                        title: string;
+                        /** @description URI identifying the kind of problem */
+                        type: string;
+                    };
+                };
+            };
+            /** @description If-Match is missing */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail: string;
+                        errors?: {
+                            message: string;
+                            /** @description JSON pointer to the offending input, e.g. /query/limit */
+                            pointer: string;
+                        }[];
+                        instance?: string;
+                        status: number;
+                        title: string;
+                        /** @description URI identifying the kind of problem */
+                        type: string;
+                    };
+                };
+            };
+            /** @description Rate limit exceeded; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail: string;
+                        errors?: {
+                            message: string;
+                            /** @description JSON pointer to the offending input, e.g. /query/limit */
+                            pointer: string;
+                        }[];
+                        instance?: string;
+                        status: number;
+                        title: string;
+                        /** @description URI identifying the kind of problem */
+                        type: string;
+                    };
+                };
+            };
+            /** @description Unexpected error; details are logged under the request id */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail: string;
+                        errors?: {
+                            message: string;
+                            /** @description JSON pointer to the offending input, e.g. /query/limit */
+                            pointer: string;
+                        }[];
+                        instance?: string;
+                        status: number;
+                        title: string;
+                        /** @description URI identifying the kind of problem */
+                        type: string;
+                    };
+                };
+            };
+        };
+    };
     getStats: {
         parameters: {
             query?: never;
@@ -5970,6 +9935,21 @@ export interface operations {
                             slug: string;
                         };
                         cancelledOn: string | null;
+                        certification: {
+                            certifiedUntil: string | null;
+                            /** @description Certified, but the certificate ends within 60 days */
+                            expiringSoon: boolean;
+                            /** @description The app's status: certified, suspended, revoked, expired, retired */
+                            status: string;
+                        };
+                        /** @description null when the app has no EfA price sheet this year */
+                        costShare: {
+                            connectionFeeCents: number;
+                            perInhabitantCents: number | null;
+                            /** @description The organization's share of this year's operating cost */
+                            shareCents: number;
+                            year: number;
+                        } | null;
                         /** Format: uuid */
                         id: string;
                         /** @enum {unknown} */

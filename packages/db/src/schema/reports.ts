@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm'
-import { boolean, check, pgTable, smallint, text, timestamp, unique, uuid } from 'drizzle-orm/pg-core'
+import { boolean, check, index, integer, pgTable, smallint, text, timestamp, unique, uuid } from 'drizzle-orm/pg-core'
 import { apps, releases } from './apps.ts'
 import { organizations } from './organizations.ts'
 
@@ -15,9 +15,13 @@ export const experienceReports = pgTable('experience_reports', {
   vendorRepliedAt: timestamp('vendor_replied_at', { withTimezone: true }),
   hidden: boolean('hidden').notNull().default(false),
   hiddenReason: text('hidden_reason'),
+  /** Bumped on every edit; the ETag for If-Match. */
+  revision: integer('revision').notNull().default(1),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
 }, t => [
   unique('experience_reports_app_org_key').on(t.appId, t.organizationId),
   check('experience_reports_rating_range', sql`${t.rating} BETWEEN 1 AND 5`),
+  check('experience_reports_hidden_has_reason', sql`NOT ${t.hidden} OR ${t.hiddenReason} IS NOT NULL`),
+  index('experience_reports_app_idx').on(t.appId, t.createdAt),
 ])

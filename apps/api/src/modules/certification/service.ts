@@ -7,6 +7,7 @@ import { sql } from 'drizzle-orm'
 import { notFound, Problem } from '../../lib/problem.ts'
 import { utcTimestamp } from '../../lib/sql.ts'
 import { requireRole } from '../identity/principal.ts'
+import { notifySubscribers } from '../notifications/outbox.ts'
 
 type QueueItem = Static<typeof QueueItemSchema>
 type RequestDetail = Static<typeof RequestDetailSchema>
@@ -247,6 +248,7 @@ export async function changeCertificateStatus(db: Database, principal: Principal
                       updated_at = now(), revision = revision + 1
       WHERE id = ${current.app_id} AND status <> 'retired'`)
     await appendAuditEvent(tx, { actorUserId: principal.userId, actorOrganizationId: principal.organization.id, appId: current.app_id, action: `certificate.${transition.to === 'valid' ? 'reinstated' : transition.to}`, entityType: 'certificate', entityId: id, payload: { certificateNumber: current.number, reason } })
+    await notifySubscribers(tx, { type: `certification.${transition.to === 'valid' ? 'reinstated' : transition.to}`, appId: current.app_id, payload: { certificateNumber: current.number, reason }, dedupeKey: null })
   })
   const [row] = await selectRows<CertificateRow>(db, sql`${certificateSelect} WHERE c.id = ${id}`)
   return toCertificate(row)

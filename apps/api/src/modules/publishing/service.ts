@@ -11,6 +11,7 @@ import { sqlState, UNIQUE_VIOLATION } from '../../lib/database-errors.ts'
 import { notFound, Problem } from '../../lib/problem.ts'
 import { utcTimestamp } from '../../lib/sql.ts'
 import { requireRole } from '../identity/principal.ts'
+import { notifySubscribers } from '../notifications/outbox.ts'
 import { checkLicenseExpression } from './license.ts'
 import { sbomProblems } from './sbom.ts'
 
@@ -176,6 +177,7 @@ export async function retireApp(db: Database, principal: Principal, slug: string
     if (updated.length === 0)
       throw new Problem(412, 'Precondition Failed', 'The app was changed since you read it. Load it again and retry.')
     await appendAuditEvent(tx, { ...actor(principal), action: 'app.retired', entityType: 'app', entityId: app.id, appId: app.id, payload: { previousStatus: app.status } })
+    await notifySubscribers(tx, { type: 'app.retired', appId: app.id, payload: {}, dedupeKey: null })
   })
   return getOwnApp(db, principal, slug)
 }
@@ -215,6 +217,7 @@ export async function addRelease(db: Database, principal: Principal, slug: strin
         sbom: body.sbom ?? null,
       }).returning({ id: releases.id })
       await appendAuditEvent(tx, { ...actor(principal), action: 'release.published', entityType: 'release', entityId: release.id, appId: app.id, payload: { version, releasedOn: body.releasedOn, artifactSha256: body.artifactSha256 } })
+      await notifySubscribers(tx, { type: 'release.published', appId: app.id, payload: { version, releasedOn: body.releasedOn }, dedupeKey: null })
     })
   }
   catch (error) {

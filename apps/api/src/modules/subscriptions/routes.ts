@@ -6,7 +6,7 @@ import { problemResponse, publicReadErrors } from '../../schemas/common.ts'
 import { authErrors } from '../identity/routes.ts'
 import { AppParamsSchema } from '../catalog/schemas.ts'
 import { adoptionFigures, AdoptionFiguresSchema } from './adoption.ts'
-import { SubscribeBodySchema, SubscriptionParamsSchema, SubscriptionSchema } from './schemas.ts'
+import { OwnSubscriptionSchema, SubscribeBodySchema, SubscriptionParamsSchema, SubscriptionSchema } from './schemas.ts'
 import { cancelSubscription, listOwnSubscriptions, subscribe } from './service.ts'
 
 const security = [{ bearerAuth: [] }]
@@ -56,7 +56,7 @@ const subscriptionRoutes: FastifyPluginAsyncTypebox = async (app) => {
   })
 
   app.get('/subscriptions', {
-    schema: { tags: ['subscriptions'], operationId: 'listOwnSubscriptions', summary: 'My organization\'s subscriptions', security, response: { 200: Type.Array(SubscriptionSchema), ...publicReadErrors, ...authErrors } },
+    schema: { tags: ['subscriptions'], operationId: 'listOwnSubscriptions', summary: 'My organization\'s subscriptions', security, response: { 200: Type.Array(OwnSubscriptionSchema), ...publicReadErrors, ...authErrors } },
     onRequest: app.requireRoles('municipality_admin', 'municipality_member'),
   }, async (request, reply) => reply.header('Cache-Control', 'no-store').send(await listOwnSubscriptions(db, principalOf(request))))
 

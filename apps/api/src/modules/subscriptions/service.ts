@@ -2,12 +2,13 @@ import type { Database } from '@kas/db'
 import type { Static } from 'typebox'
 import type { StoredResponse } from '../../lib/idempotency.ts'
 import type { Principal } from '../identity/principal.ts'
-import type { SubscribeBodySchema, SubscriptionSchema } from './schemas.ts'
-import { appendAuditEvent, selectRows } from '@kas/db'
+import type { OwnSubscriptionSchema, SubscribeBodySchema, SubscriptionSchema } from './schemas.ts'
+import { appendAuditEvent, EXPIRING_SOON_DAYS, selectRows } from '@kas/db'
 import { sql } from 'drizzle-orm'
 import { sqlState, UNIQUE_VIOLATION } from '../../lib/database-errors.ts'
 import { oncePerKey } from '../../lib/idempotency.ts'
 import { notFound, Problem } from '../../lib/problem.ts'
+import { currentYear, ownShare } from '../cost-sharing/service.ts'
 
 type Subscription = Static<typeof SubscriptionSchema>
 
@@ -60,10 +61,20 @@ export async function subscribe(db: Database, principal: Principal, body: Static
   }
 }
 
-export async function listOwnSubscriptions(db: Database, principal: Principal): Promise<Subscription[]> {
-  const rows = await selectRows<SubscriptionRow>(db, sql`${subscriptionSelect}
-    WHERE s.organization_id = ${principal.organization.id} ORDER BY s.status, s.started_on DESC, a.name`)
-  return rows.map(toSubscription)
+/** The organization's subscriptions with each app's certification state and this year's cost share. */
+export async function listOwnSubscriptions(db: Database, principal: Principal): Promise<Static<typeof OwnSubscriptionSchema>[]> {
+  const rows = await selectRows<SubscriptionRow & { app_status: string, certified_until: string | null, expiring_soon: boolean }>(db, sql`
+    SELECT sub.*, CASE WHEN a.status = 'certified' AND a.certified_until < CURRENT_DATE THEN 'expired' ELSE a.status::text END AS app_status,
+           a.certified_until::text AS certified_until,
+           (a.status = 'certified' AND a.certified_until >= CURRENT_DATE AND a.certified_until < CURRENT_DATE + ${EXPIRING_SOON_DAYS}::int) AS expiring_soon
+    FROM (${subscriptionSelect} WHERE s.organization_id = ${principal.organization.id}) sub JOIN apps a ON a.slug = sub.app_slug
+    ORDER BY sub.status, sub.started_on DESC, sub.app_name`)
+  const year = currentYear()
+  return Promise.all(rows.map(async row => ({
+    ...toSubscription(row),
+    certification: { status: row.app_status, certifiedUntil: row.certified_until, expiringSoon: row.expiring_soon },
+    costShare: row.status === 'active' ? await ownShare(db, principal.organization.id, row.app_slug, year) : null,
+  })))
 }
 
 /** Ends an own subscription; another organization's is "not found". */

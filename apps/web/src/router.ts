@@ -13,6 +13,7 @@ export const routes: RouteRecordRaw[] = [
   { path: '/anmelden', name: 'sign-in', component: () => import('./pages/SignInPage.vue'), meta: { titleKey: 'signIn.title' } },
   { path: '/hersteller', name: 'publisher', component: () => import('./pages/PublisherPage.vue'), meta: { titleKey: 'publisher.title', roles: ['vendor_publisher'] } },
   { path: '/hersteller/apps/:slug', name: 'publisher-app', component: () => import('./pages/PublisherAppPage.vue'), meta: { titleKey: 'publisher.title', roles: ['vendor_publisher'] } },
+  { path: '/meine-kommune', name: 'dashboard', component: () => import('./pages/DashboardPage.vue'), meta: { titleKey: 'dashboard.title', roles: ['municipality_admin', 'municipality_member'] } },
   { path: '/pruefung', name: 'review', component: () => import('./pages/ReviewQueuePage.vue'), meta: { titleKey: 'review.title', roles: ['reviewer', 'platform_admin'] } },
   { path: '/pruefung/antraege/:id', name: 'review-request', component: () => import('./pages/ReviewRequestPage.vue'), meta: { titleKey: 'review.title', roles: ['reviewer', 'platform_admin'] } },
   { path: '/:pathMatch(.*)*', name: 'not-found', component: () => import('./pages/NotFoundPage.vue'), meta: { titleKey: 'errors.notFound' } },

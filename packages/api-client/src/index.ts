@@ -28,6 +28,20 @@ export type DecisionBody = NonNullable<paths['/api/v1/certification-requests/{id
 export type Subscription = JsonOf<paths['/api/v1/subscriptions']['get']['responses'][200]>[number]
 export type AuditEvent = JsonOf<paths['/api/v1/audit']['get']['responses'][200]>['items'][number]
 export type Certificate = JsonOf<paths['/api/v1/certifications']['get']['responses'][200]>[number]
+export type AdoptionFigures = JsonOf<paths['/api/v1/apps/{slug}/adoption']['get']['responses'][200]>
+export type CostModel = JsonOf<paths['/api/v1/apps/{slug}/cost-models']['get']['responses'][200]>[number]
+export type CostSharing = JsonOf<paths['/api/v1/apps/{slug}/cost-sharing']['get']['responses'][200]>
+export type CostEstimate = JsonOf<paths['/api/v1/apps/{slug}/cost-sharing/estimate']['get']['responses'][200]>
+export type Organization = JsonOf<paths['/api/v1/organizations/{slug}']['get']['responses'][200]>
+export type ReportList = JsonOf<paths['/api/v1/apps/{slug}/reports']['get']['responses'][200]>
+export type Report = ReportList['items'][number]
+export type OwnReport = NonNullable<JsonOf<paths['/api/v1/apps/{slug}/reports/mine']['get']['responses'][200]>>
+export type ReportBody = NonNullable<paths['/api/v1/apps/{slug}/reports']['post']['requestBody']>['content']['application/json']
+export type NotificationPage = JsonOf<paths['/api/v1/notifications']['get']['responses'][200]>
+export type Notification = NotificationPage['items'][number]
+export type Webhook = NonNullable<JsonOf<paths['/api/v1/organizations/me/webhook']['get']['responses'][200]>>
+export type WebhookWithSecret = JsonOf<paths['/api/v1/organizations/me/webhook']['put']['responses'][200]>
+export type WebhookDelivery = JsonOf<paths['/api/v1/organizations/me/webhook/deliveries']['get']['responses'][200]>[number]
 
 /** RFC 9457 problem details as every API error returns them. */
 export interface Problem {

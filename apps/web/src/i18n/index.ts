@@ -19,12 +19,12 @@ export function createAppI18n(locale: Locale = initialLocale()) {
     messages: { de, en },
     // Dates and numbers follow the locale (de: 31.12.2026, 1.234; en: 31 Dec 2026, 1,234).
     datetimeFormats: {
-      de: { date: { year: 'numeric', month: '2-digit', day: '2-digit', timeZone: 'UTC' } },
-      en: { date: { year: 'numeric', month: 'short', day: 'numeric', timeZone: 'UTC' } },
+      de: { date: { year: 'numeric', month: '2-digit', day: '2-digit', timeZone: 'UTC' }, dateTime: { year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', timeZone: 'UTC', timeZoneName: 'short' } },
+      en: { date: { year: 'numeric', month: 'short', day: 'numeric', timeZone: 'UTC' }, dateTime: { year: 'numeric', month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit', timeZone: 'UTC', timeZoneName: 'short' } },
     },
     numberFormats: {
-      de: { integer: { maximumFractionDigits: 0 } },
-      en: { integer: { maximumFractionDigits: 0 } },
+      de: { integer: { maximumFractionDigits: 0 }, euro: { style: 'currency', currency: 'EUR' }, euroPrecise: { style: 'currency', currency: 'EUR', minimumFractionDigits: 2, maximumFractionDigits: 4 }, decimal: { maximumFractionDigits: 1 } },
+      en: { integer: { maximumFractionDigits: 0 }, euro: { style: 'currency', currency: 'EUR' }, euroPrecise: { style: 'currency', currency: 'EUR', minimumFractionDigits: 2, maximumFractionDigits: 4 }, decimal: { maximumFractionDigits: 1 } },
     },
   })
 }

@@ -19,5 +19,10 @@ export const useSubscriptionsStore = defineStore('subscriptions', () => {
     await load()
   }
 
-  return { own, load, activeFor, subscribe }
+  async function cancel(id: string): Promise<void> {
+    await unwrap(api.DELETE('/api/v1/subscriptions/{id}', { params: { path: { id } } }))
+    await load()
+  }
+
+  return { own, load, activeFor, subscribe, cancel }
 })

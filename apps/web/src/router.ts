@@ -8,6 +8,8 @@ export const routes: RouteRecordRaw[] = [
   { path: '/', name: 'home', component: HomePage, meta: { titleKey: 'nav.home' } },
   { path: '/apps', name: 'catalog', component: () => import('./pages/CatalogPage.vue'), meta: { titleKey: 'catalog.title' } },
   { path: '/apps/:slug', name: 'app', component: () => import('./pages/AppDetailPage.vue'), meta: { titleKey: 'catalog.title' } },
+  { path: '/verzeichnis', name: 'directory', component: () => import('./pages/DirectoryPage.vue'), meta: { titleKey: 'directory.title' } },
+  { path: '/verzeichnis/:slug', name: 'organization', component: () => import('./pages/OrganizationPage.vue'), meta: { titleKey: 'directory.title' } },
   { path: '/ueber', name: 'about', component: () => import('./pages/AboutPage.vue'), meta: { titleKey: 'nav.about' } },
   { path: '/anmelden/callback', name: 'sign-in-callback', component: () => import('./pages/SignInCallbackPage.vue'), meta: { titleKey: 'signIn.title' } },
   { path: '/anmelden', name: 'sign-in', component: () => import('./pages/SignInPage.vue'), meta: { titleKey: 'signIn.title' } },

@@ -9948,6 +9948,11 @@ export interface operations {
                             perInhabitantCents: number | null;
                             /** @description The organization's share of this year's operating cost */
                             shareCents: number;
+                            /**
+                             * @description population, koenigstein (Königsteiner Schlüssel of the Land), usage (reported units) or equal
+                             * @enum {unknown}
+                             */
+                            sharingKey: "population" | "koenigstein" | "usage" | "equal";
                             year: number;
                         } | null;
                         /** Format: uuid */

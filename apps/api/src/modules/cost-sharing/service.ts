@@ -159,6 +159,7 @@ export async function ownShare(db: Database, organizationId: string, slug: strin
   const own = participants[index]
   return {
     year,
+    sharingKey: model.sharingKey,
     shareCents: shares[index],
     connectionFeeCents: own.joinedInYear ? model.connectionFeeCents : 0,
     perInhabitantCents: perInhabitant(shares[index], own.population),

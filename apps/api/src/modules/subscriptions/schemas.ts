@@ -1,6 +1,7 @@
 import { Type } from 'typebox'
 import { IsoDate, Slug } from '../../schemas/common.ts'
 import { DeploymentModelSchema } from '../catalog/schemas.ts'
+import { SharingKeySchema } from '../cost-sharing/schemas.ts'
 
 export const SubscribeBodySchema = Type.Object({
   app: Slug,
@@ -27,6 +28,7 @@ export const OwnSubscriptionSchema = Type.Object({
   }),
   costShare: Type.Union([Type.Object({
     year: Type.Integer(),
+    sharingKey: SharingKeySchema,
     shareCents: Type.Integer({ description: 'The organization\'s share of this year\'s operating cost' }),
     connectionFeeCents: Type.Integer(),
     perInhabitantCents: Type.Union([Type.Number(), Type.Null()]),

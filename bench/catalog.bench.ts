@@ -12,7 +12,9 @@ import { spawn } from 'node:child_process'
 import { fileURLToPath } from 'node:url'
 import { appDetailQuery } from '@kas/api/modules/catalog/detail-queries.ts'
 import { catalogPageQuery, facetCountsQuery } from '@kas/api/modules/catalog/queries.ts'
+import type { SearchVocabulary } from '@kas/api/modules/search/vocabulary.ts'
 import { catalogPageInput } from '@kas/api/modules/catalog/service.ts'
+import { loadSearchVocabulary } from '@kas/api/modules/search/vocabulary.ts'
 import { createDb, migrate } from '@kas/db'
 import { fullScale, generateScaleData } from '@kas/db/scale'
 import autocannon from 'autocannon'
@@ -142,12 +144,12 @@ async function measureDirect(iteration: (index: number) => Promise<void>): Promi
 const dialect = new PgDialect()
 const toPg = (query: SQL) => dialect.sqlToQuery(query)
 
-function parsePath(path: string) {
+function parsePath(path: string, vocabulary: SearchVocabulary) {
   const params = new URL(path, 'http://x').searchParams
   const query: Record<string, unknown> = {}
   for (const key of new Set(params.keys()))
     query[key] = ['q', 'sort', 'cursor'].includes(key) ? params.get(key) : params.getAll(key)
-  return catalogPageInput(query)
+  return catalogPageInput(query, vocabulary)
 }
 
 async function main(): Promise<void> {
@@ -156,9 +158,13 @@ async function main(): Promise<void> {
   await prepareDatabase(name)
   const url = databaseUrl(name)
 
-  const pool = new pg.Pool({ connectionString: url, max: POOL_SIZE, options: '-c TimeZone=UTC' })
+  const pool = new pg.Pool({ connectionString: url, max: POOL_SIZE, options: '-c TimeZone=UTC -c jit=off' })
   const versionQuery = 'SELECT version::text AS version, CURRENT_DATE::text AS day FROM catalog_state WHERE id = 1'
-  const toStatements = (paths: string[]) => paths.map(parsePath).map(input => ({
+  // The same query analysis as the API (synonyms, vocabulary of the scale catalogue).
+  const vocabularyHandle = await createDb({ databaseUrl: url, poolSize: 1 })
+  const vocabulary = await loadSearchVocabulary(vocabularyHandle.db)
+  await vocabularyHandle.close()
+  const toStatements = (paths: string[]) => paths.map(path => parsePath(path, vocabulary)).map(input => ({
     page: toPg(catalogPageQuery(input)),
     facets: toPg(facetCountsQuery(input.search, input.filters)),
   }))

@@ -13,6 +13,7 @@ import notificationRoutes from './modules/notifications/routes.ts'
 import organizationRoutes from './modules/organizations/routes.ts'
 import publishingRoutes from './modules/publishing/routes.ts'
 import reportRoutes from './modules/reports/routes.ts'
+import searchRoutes from './modules/search/routes.ts'
 import statsRoutes from './modules/stats/routes.ts'
 import subscriptionRoutes from './modules/subscriptions/routes.ts'
 import taxonomyRoutes from './modules/taxonomy/routes.ts'
@@ -22,6 +23,7 @@ import identityRoutes from './modules/identity/routes.ts'
 import authPlugin from './plugins/app/auth.ts'
 import dbPlugin from './plugins/app/db.ts'
 import notificationsPlugin from './plugins/app/notifications.ts'
+import searchPlugin from './plugins/app/search.ts'
 import problemsPlugin from './plugins/app/problems.ts'
 import readCachePlugin from './plugins/app/read-cache.ts'
 import etagPlugin from './plugins/external/etag.ts'
@@ -79,6 +81,7 @@ export async function buildApp(options: BuildAppOptions) {
   await app.register(swaggerPlugin)
   await app.register(dbPlugin, { database: options.database })
   await app.register(readCachePlugin)
+  await app.register(searchPlugin, {})
   await app.register(authPlugin, options.identity ?? {})
   await app.register(notificationsPlugin, options.notifications ?? {})
 
@@ -96,6 +99,7 @@ export async function buildApp(options: BuildAppOptions) {
     await api.register(organizationRoutes)
     await api.register(notificationRoutes)
     await api.register(reportRoutes)
+    await api.register(searchRoutes)
   }, { prefix: '/api/v1' })
 
   await app.register(webPlugin, { root: options.webRoot ?? defaultWebRoot })

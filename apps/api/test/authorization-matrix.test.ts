@@ -67,6 +67,13 @@ const rules: Record<string, Caller[]> = {
   'PUT /api/v1/reports/:id': ['municipality_member', 'municipality_admin'],
   'POST /api/v1/reports/:id/reply': ['vendor_publisher'],
   'PUT /api/v1/reports/:id/visibility': ['platform_admin'],
+  'GET /api/v1/search/suggest': everyone,
+  'POST /api/v1/search/clicks': everyone,
+  'GET /api/v1/search/analytics': ['platform_admin'],
+  'GET /api/v1/search/synonyms': ['platform_admin'],
+  'POST /api/v1/search/synonyms': ['platform_admin'],
+  'PUT /api/v1/search/synonyms/:id': ['platform_admin'],
+  'DELETE /api/v1/search/synonyms/:id': ['platform_admin'],
 }
 
 const organizationFor: Record<Exclude<Caller, 'anonymous'>, string> = {

@@ -16,6 +16,7 @@ export const routes: RouteRecordRaw[] = [
   { path: '/hersteller', name: 'publisher', component: () => import('./pages/PublisherPage.vue'), meta: { titleKey: 'publisher.title', roles: ['vendor_publisher'] } },
   { path: '/hersteller/apps/:slug', name: 'publisher-app', component: () => import('./pages/PublisherAppPage.vue'), meta: { titleKey: 'publisher.title', roles: ['vendor_publisher'] } },
   { path: '/meine-kommune', name: 'dashboard', component: () => import('./pages/DashboardPage.vue'), meta: { titleKey: 'dashboard.title', roles: ['municipality_admin', 'municipality_member'] } },
+  { path: '/plattform/suche', name: 'search-admin', component: () => import('./pages/SearchAdminPage.vue'), meta: { titleKey: 'searchAdmin.title', roles: ['platform_admin'] } },
   { path: '/pruefung', name: 'review', component: () => import('./pages/ReviewQueuePage.vue'), meta: { titleKey: 'review.title', roles: ['reviewer', 'platform_admin'] } },
   { path: '/pruefung/antraege/:id', name: 'review-request', component: () => import('./pages/ReviewRequestPage.vue'), meta: { titleKey: 'review.title', roles: ['reviewer', 'platform_admin'] } },
   { path: '/:pathMatch(.*)*', name: 'not-found', component: () => import('./pages/NotFoundPage.vue'), meta: { titleKey: 'errors.notFound' } },

@@ -15,6 +15,8 @@ export const apps = pgTable('apps', {
   description: text('description').notNull().default(''),
   themenfelder: themenfeldEnum('themenfelder').array().notNull(),
   tags: text('tags').array().notNull().default(sql`'{}'`),
+  /** Words people search by that the text may lack: colloquial and official names, abbreviations (set by the vendor). */
+  searchTerms: text('search_terms').array().notNull().default(sql`'{}'`),
   basisdienste: basisdienstEnum('basisdienste').array().notNull().default(sql`'{}'`),
   ownerOrganizationId: uuid('owner_organization_id').notNull().references(() => organizations.id),
   /** Organization running the EfA service for everyone, when there is one. */

@@ -1,5 +1,6 @@
 import type { Database } from '@kas/db'
 import type { SQL } from 'drizzle-orm'
+import type { SearchText } from '../search/analyze.ts'
 import type { CatalogSort, FacetName } from './schemas.ts'
 import { selectRows } from '@kas/db'
 import { sql } from 'drizzle-orm'
@@ -13,12 +14,7 @@ export interface CatalogFilters {
   basisdienst?: string[]
 }
 
-export interface SearchText {
-  /** The text as typed. */
-  raw: string
-  /** German tsquery with prefix on the last word (see search-terms.ts). */
-  tsquery: string
-}
+export type { SearchText } from '../search/analyze.ts'
 
 export interface Keyset {
   key: string
@@ -54,43 +50,88 @@ function and(conditions: (SQL | undefined)[]): SQL {
 }
 
 /**
- * The publicly visible apps (certified, with a certificate valid today) matching the search text,
- * with a relevance score. Expiry is checked at query time, so an expired app leaves the catalogue
- * the day its certificate ends without any job. `certified_until` and `attestation_valid_until`
- * are per-app summaries kept by triggers (migration 0004), so this reads one row per app.
+ * The publicly visible apps (certified, with a certificate valid today) matching the search, with a
+ * relevance score. Expiry is checked at query time, so an expired app leaves the catalogue the day
+ * its certificate ends without any job. `certified_until` and `attestation_valid_until` are per-app
+ * summaries kept by triggers (migration 0004), so this reads one row per app.
  *
- * Matching (DESIGN.md §5): German full-text search on the weighted document, OR trigram word
- * similarity on the folded name/tags/summary (typos and word parts: "hundesteur", "steuer" in
- * "Hundesteuer"). Score: exact name 10, name prefix 2, plus ts_rank and the trigram similarity.
+ * Matching: the query's slots (search/analyze.ts: words with synonyms, variants and compound parts)
+ * against the weighted German full-text document, or by trigram word similarity (typos, a word inside
+ * a longer compound). Candidates come from the two GIN indexes; a result must match every required
+ * slot (generic words such as "online" only rank). When nothing matches, service.ts offers the closest apps.
+ *
+ * Ranking: exact name 100; share of slots found in the name 40, in search terms/tags/Themenfelder 20,
+ * in the summary 8, in the description 3; coverage 10; trigram closeness up to 2; then, among equals,
+ * adoption (log) and maintenance (a release within a year). `explain` carries these parts.
  */
 function visibleApps(search: SearchText | undefined): SQL {
   if (!search) {
     return sql`visible AS (
       SELECT a.id, a.name_folded, a.license, a.themenfelder, a.deployment_models, a.basisdienste, a.origin_land_code,
-             a.attestation_valid_until, a.adoption_count, a.created_at, 0::numeric AS score
+             a.attestation_valid_until, a.adoption_count, a.created_at, 0::numeric AS score, NULL::jsonb AS explain
       FROM apps a
       WHERE a.status = 'certified' AND a.certified_until >= CURRENT_DATE
     )`
   }
-  // Each branch of the UNION uses its own GIN index; an OR of both would make the planner scan every row.
+  const slots = JSON.stringify(search.slots.map((slot, ord) => ({ ord, tq: slot.tsquery, words: slot.fuzzyWords, required: slot.required, word: slot.word })))
+  // Each branch of the candidate UNION uses its own GIN index; an OR of both would scan every row.
   return sql`params AS (
-      SELECT lower(f_unaccent(${search.raw})) AS qf, to_tsquery('german', f_unaccent(${search.tsquery})) AS tq
+      SELECT ${search.folded}::text AS qf, to_tsquery('german', ${search.anyTsquery}) AS tq_any
     ),
-    matched AS (
-      SELECT a.id FROM apps a, params p WHERE a.search_vector @@ p.tq
+    slots AS (
+      SELECT s.ord, s.word, to_tsquery('german', s.tq) AS tq, s.words, s.required
+      FROM jsonb_to_recordset(${slots}::jsonb) AS s(ord int, word text, tq text, words text[], required boolean)
+    ),
+    candidates AS (
+      SELECT a.id FROM apps a, params p WHERE a.search_vector @@ p.tq_any
       UNION
-      SELECT a.id FROM apps a, params p WHERE p.qf <% a.search_text
+      SELECT a.id FROM apps a JOIN (SELECT DISTINCT unnest(words) AS w FROM slots) sw ON sw.w <% a.search_text
+    ),
+    hits AS (
+      SELECT a.id, s.ord, s.word, s.required,
+             (a.search_vector @@ s.tq OR EXISTS (SELECT 1 FROM unnest(s.words) w WHERE w <% a.search_text)) AS hit,
+             (ts_filter(a.search_vector, '{a}') @@ s.tq OR EXISTS (SELECT 1 FROM unnest(s.words) w WHERE w <% a.name_folded)) AS in_name,
+             ts_filter(a.search_vector, '{b}') @@ s.tq AS in_terms,
+             ts_filter(a.search_vector, '{c}') @@ s.tq AS in_summary,
+             ts_filter(a.search_vector, '{d}') @@ s.tq AS in_description
+      FROM candidates c JOIN apps a ON a.id = c.id CROSS JOIN slots s
+      WHERE a.status = 'certified' AND a.certified_until >= CURRENT_DATE
+    ),
+    per_app AS (
+      SELECT id,
+             count(*) FILTER (WHERE required AND hit) AS required_hits,
+             count(*) FILTER (WHERE hit) AS slot_hits,
+             count(*) FILTER (WHERE in_name) AS name_hits,
+             count(*) FILTER (WHERE in_terms) AS term_hits,
+             count(*) FILTER (WHERE in_summary) AS summary_hits,
+             count(*) FILTER (WHERE in_description) AS description_hits,
+             array_agg(word ORDER BY ord) FILTER (WHERE hit) AS matched
+      FROM hits GROUP BY id
+    ),
+    slot_count AS (SELECT count(*)::numeric AS n, count(*) FILTER (WHERE required) AS required FROM slots),
+    ranked AS (
+      SELECT a.id, a.name_folded, a.license, a.themenfelder, a.deployment_models, a.basisdienste, a.origin_land_code,
+             a.attestation_valid_until, a.adoption_count, a.created_at, x.matched,
+             CASE WHEN a.name_folded = p.qf THEN 100 ELSE 0 END AS exact_name,
+             round(40 * x.name_hits / sc.n, 3) AS name,
+             round(20 * x.term_hits / sc.n, 3) AS terms,
+             round(8 * x.summary_hits / sc.n, 3) AS summary,
+             round(3 * x.description_hits / sc.n, 3) AS description,
+             round(10 * x.slot_hits / sc.n, 3) AS coverage,
+             round((2 * word_similarity(p.qf, a.search_text))::numeric, 3) AS fuzzy,
+             round((0.3 * ln(1 + a.adoption_count))::numeric, 3) AS adoption,
+             CASE WHEN (SELECT max(r.released_on) FROM releases r WHERE r.app_id = a.id) >= CURRENT_DATE - 365 THEN 0.5 ELSE 0 END AS maintained
+      FROM per_app x JOIN apps a ON a.id = x.id, params p, slot_count sc
+      WHERE x.slot_hits > 0
+        AND CASE WHEN sc.required > 0 THEN x.required_hits = sc.required ELSE x.slot_hits > 0 END
     ),
     visible AS (
-      SELECT a.id, a.name_folded, a.license, a.themenfelder, a.deployment_models, a.basisdienste, a.origin_land_code,
-             a.attestation_valid_until, a.adoption_count, a.created_at,
-             round((
-               CASE WHEN a.name_folded = p.qf THEN 10 ELSE 0 END
-               + CASE WHEN a.name_folded LIKE p.qf || '%' THEN 2 ELSE 0 END
-               + ts_rank(a.search_vector, p.tq)
-               + word_similarity(p.qf, a.search_text))::numeric, 6) AS score
-      FROM matched m JOIN apps a ON a.id = m.id, params p
-      WHERE a.status = 'certified' AND a.certified_until >= CURRENT_DATE
+      SELECT r.id, r.name_folded, r.license, r.themenfelder, r.deployment_models, r.basisdienste, r.origin_land_code,
+             r.attestation_valid_until, r.adoption_count, r.created_at,
+             (r.exact_name + r.name + r.terms + r.summary + r.description + r.coverage + r.fuzzy + r.adoption + r.maintained)::numeric(12, 3) AS score,
+             jsonb_build_object('matched', to_jsonb(r.matched), 'exactName', r.exact_name, 'name', r.name, 'termsAndTags', r.terms, 'summary', r.summary,
+               'description', r.description, 'coverage', r.coverage, 'fuzzy', r.fuzzy, 'adoption', r.adoption, 'maintained', r.maintained) AS explain
+      FROM ranked r
     )`
 }
 
@@ -120,6 +161,8 @@ export interface CatalogRow {
   latest_version: string | null
   valid_until: string
   sort_key: string
+  score: number
+  explain: Record<string, unknown> | null
 }
 
 export interface CatalogPageInput {
@@ -143,14 +186,14 @@ export function catalogPageQuery(input: CatalogPageInput): SQL {
   return sql`
     WITH ${visibleApps(input.search)},
     page AS (
-      SELECT v.id, (${key})::text AS sort_key, ${key} AS sort_value FROM visible v
+      SELECT v.id, (${key})::text AS sort_key, ${key} AS sort_value, v.score, v.explain FROM visible v
       WHERE ${where}
       ORDER BY ${key} ${descending ? sql`DESC` : sql`ASC`}, v.id ASC
       LIMIT ${input.limit + 1}
     )
     SELECT a.id, a.slug, a.name, a.summary, a.license, a.themenfelder::text[] AS themenfelder,
            a.deployment_models::text[] AS deployment_models, a.adoption_count,
-           a.certified_until::text AS valid_until, page.sort_key,
+           a.certified_until::text AS valid_until, page.sort_key, page.score::float8 AS score, page.explain,
            o.slug AS owner_slug, o.name AS owner_name, o.kind AS owner_kind,
            (SELECT r.version FROM releases r WHERE r.app_id = a.id
              ORDER BY r.major DESC, r.minor DESC, r.patch DESC LIMIT 1) AS latest_version

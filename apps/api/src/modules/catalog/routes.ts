@@ -4,6 +4,8 @@ import { VersionedCache } from '../../lib/versioned-cache.ts'
 import { AppDetailSchema, AppListQuerySchema, AppListSchema, AppParamsSchema } from './schemas.ts'
 import type { FacetCache } from './service.ts'
 import { getAppDetail, listApps } from './service.ts'
+import { requireRole } from '../identity/principal.ts'
+import { foldSearchText } from '../search/fold.ts'
 
 /** The validated query with repeated values sorted, so that equal searches share one cache entry. */
 function canonicalQuery(query: Record<string, unknown>): string {
@@ -27,9 +29,22 @@ const catalogRoutes: FastifyPluginAsyncTypebox = async (app) => {
         ...publicReadErrors },
     },
   }, async (request, reply) => {
+    const { explain, ...query } = request.query
     const stamp = await app.readCache.stamp()
-    const result = await app.readCache.responses.remember(`apps?${canonicalQuery(request.query)}`, stamp, async () =>
-      listApps(app.database.db, await app.referenceLabels(), facetCache, stamp, request.query))
+    const vocabulary = await app.catalogSearch.vocabulary(stamp)
+    if (explain) {
+      // Why each hit matched is for the people who tune the search: reviewers and platform admins.
+      await app.authenticate(request)
+      requireRole(request.principal!, 'reviewer', 'platform_admin')
+      const explained = await listApps(app.database.db, await app.referenceLabels(), facetCache, stamp, request.query, vocabulary)
+      return reply.header('Cache-Control', 'no-store').send(explained)
+    }
+    const result = await app.readCache.responses.remember(`apps?${canonicalQuery(query)}`, stamp, async () =>
+      listApps(app.database.db, await app.referenceLabels(), facetCache, stamp, query, vocabulary))
+    // Each first page of a text search is logged anonymously (query and result count only); the id
+    // travels in a header, so that equal answers keep equal ETags.
+    if (query.q && !query.cursor)
+      reply.header('Search-Id', app.catalogSearch.log.record(foldSearchText(query.q).trim(), result.total))
     return reply.header('Cache-Control', PUBLIC_CACHE).send(result)
   })
 

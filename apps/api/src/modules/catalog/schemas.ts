@@ -24,6 +24,7 @@ export const AppListQuerySchema = Type.Object({
   sort: Type.Optional(Type.Enum(sortValues, { description: 'Default: relevance when q is set, otherwise adoptions.' })),
   limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 100, default: 20, description: 'Page size (1–100).' })),
   cursor: Type.Optional(Type.String({ maxLength: 400, description: 'nextCursor of the previous page.' })),
+  explain: Type.Optional(Type.Boolean({ description: 'Show why each hit matched and how it was ranked (reviewers and platform admins; needs a token).' })),
 })
 export type AppListQuery = Static<typeof AppListQuerySchema>
 
@@ -56,8 +57,28 @@ export type AppSummary = Static<typeof AppSummarySchema>
 export const facetNames = ['themenfeld', 'license', 'attestation', 'deployment', 'land', 'basisdienst'] as const
 export type FacetName = (typeof facetNames)[number]
 
+export const SearchExplanationSchema = Type.Object({
+  matched: Type.Union([Type.Array(Type.String()), Type.Null()], { description: 'The parts of the query this app matched' }),
+  exactName: Type.Number(),
+  name: Type.Number(),
+  termsAndTags: Type.Number(),
+  summary: Type.Number(),
+  description: Type.Number(),
+  coverage: Type.Number(),
+  fuzzy: Type.Number(),
+  adoption: Type.Number(),
+  maintained: Type.Number(),
+  score: Type.Number(),
+}, { description: 'Score parts: exact name 100, name 40, search terms/tags 20, summary 8, description 3 (each × share of query parts found there), coverage 10, trigram closeness ≤ 2, then adoption and maintenance as tie-breakers' })
+
 export const AppListSchema = Type.Object({
-  items: Type.Array(AppSummarySchema),
+  items: Type.Array(Type.Object({ ...AppSummarySchema.properties, explain: Type.Optional(SearchExplanationSchema) })),
+  didYouMean: Type.Union([Type.String(), Type.Null()], { description: '"Meinten Sie …?": the query with likely typos corrected' }),
+  fallback: Type.Union([Type.Object({
+    themenfelder: Type.Array(Type.Object({ value: ThemenfeldSchema, label: Type.String() })),
+    apps: Type.Array(Type.Object({ slug: Slug, name: Type.String(), summary: Type.String() })),
+  }), Type.Null()], { description: 'When nothing matched: the closest apps and their Themenfelder' }),
+  expansions: Type.Array(Type.String(), { description: 'Synonyms and word parts the search also looked for' }),
   total: Type.Integer({ minimum: 0, description: 'Number of apps matching search and filters.' }),
   nextCursor: Type.Union([Type.String(), Type.Null()]),
   facets: Type.Object({

@@ -10,7 +10,10 @@ import { decodeCursor, encodeCursor } from './cursor.ts'
 import { selectPublicAppDetail } from './detail-queries.ts'
 import { selectCatalogPage, selectFacetCounts } from './queries.ts'
 import { facetNames } from './schemas.ts'
-import { toPrefixTsquery } from './search-terms.ts'
+import type { SearchVocabulary } from '../search/vocabulary.ts'
+import { selectRows } from '@kas/db'
+import { sql } from 'drizzle-orm'
+import { analyzeQuery } from '../search/analyze.ts'
 
 function daysUntil(isoDate: string): number {
   return Math.round((Date.parse(`${isoDate}T00:00:00Z`) - Date.parse(`${todayUtc()}T00:00:00Z`)) / 86_400_000)
@@ -30,9 +33,8 @@ function facetLabeler(labels: ReferenceLabels): Record<FacetName, (value: string
 }
 
 /** What the SQL needs from the query string: folded search, filters, effective sort, page size and position. */
-export function catalogPageInput(query: AppListQuery): CatalogPageInput {
-  const tsquery = query.q ? toPrefixTsquery(query.q) : undefined
-  const search: SearchText | undefined = query.q && tsquery ? { raw: query.q.trim(), tsquery } : undefined
+export function catalogPageInput(query: AppListQuery, vocabulary: SearchVocabulary): CatalogPageInput {
+  const search: SearchText | undefined = query.q ? analyzeQuery(query.q, vocabulary) : undefined
   const sort: CatalogSort = query.sort === 'relevance' && !search ? 'adoptions' : (query.sort ?? (search ? 'relevance' : 'adoptions'))
   return {
     search,
@@ -52,15 +54,15 @@ export function catalogPageInput(query: AppListQuery): CatalogPageInput {
 
 /** Facet counts depend only on search and filters, so paging and re-sorting reuse them. */
 function cachedFacetCounts(db: Database, cache: FacetCache, stamp: CatalogStamp, search: SearchText | undefined, filters: CatalogFilters): Promise<FacetCountRow[]> {
-  const key = JSON.stringify([search?.raw.toLowerCase() ?? '', facetNames.map(name => [...(filters[name] ?? [])].sort())])
+  const key = JSON.stringify([search?.folded ?? '', facetNames.map(name => [...(filters[name] ?? [])].sort())])
   return cache.remember(key, stamp, () => selectFacetCounts(db, search, filters))
 }
 
 /** Searches the public catalogue: one page of apps, the total and drill-down facet counts. */
 export type FacetCache = VersionedCache<FacetCountRow[]>
 
-export async function listApps(db: Database, labels: ReferenceLabels, facetCache: FacetCache, stamp: CatalogStamp, query: AppListQuery): Promise<AppList> {
-  const input = catalogPageInput(query)
+export async function listApps(db: Database, labels: ReferenceLabels, facetCache: FacetCache, stamp: CatalogStamp, query: AppListQuery, vocabulary: SearchVocabulary): Promise<AppList> {
+  const input = catalogPageInput(query, vocabulary)
   const { search, filters, sort, limit } = input
   const [rows, facetRows] = await Promise.all([
     selectCatalogPage(db, input),
@@ -69,6 +71,7 @@ export async function listApps(db: Database, labels: ReferenceLabels, facetCache
 
   const page = rows.slice(0, limit)
   const last = page.at(-1)
+  const total = facetRows.find(row => row.facet === '_total')?.count ?? 0
   const label = facetLabeler(labels)
   const facets = Object.fromEntries(facetNames.map(name => [name, facetRows
     .filter(row => row.facet === name)
@@ -76,7 +79,7 @@ export async function listApps(db: Database, labels: ReferenceLabels, facetCache
     .sort((a, b) => b.count - a.count || a.label.localeCompare(b.label, 'de'))])) as AppList['facets']
 
   return {
-    items: page.map((row): AppSummary => ({
+    items: page.map((row): AppList['items'][number] => ({
       slug: row.slug,
       name: row.name,
       summary: row.summary,
@@ -91,10 +94,28 @@ export async function listApps(db: Database, labels: ReferenceLabels, facetCache
         validUntil: row.valid_until,
         expiringSoon: daysUntil(row.valid_until) < EXPIRING_SOON_DAYS,
       },
+      ...(query.explain && row.explain ? { explain: { ...row.explain, score: row.score } as NonNullable<AppList['items'][number]['explain']> } : {}),
     })),
-    total: facetRows.find(row => row.facet === '_total')?.count ?? 0,
+    total,
+    didYouMean: search?.didYouMean ?? null,
+    fallback: search && total === 0 ? await closestApps(db, labels, search.folded) : null,
+    expansions: search?.expansions ?? [],
     facets,
     nextCursor: rows.length > limit && last ? encodeCursor(sort, { key: last.sort_key, id: last.id }) : null,
+  }
+}
+
+/** No dead ends: when nothing matched, the apps whose text is closest and their Themenfelder. */
+async function closestApps(db: Database, labels: ReferenceLabels, folded: string): Promise<NonNullable<AppList['fallback']>> {
+  const apps = await selectRows<{ slug: string, name: string, summary: string, themenfelder: string[] }>(db, sql`
+    SELECT a.slug, a.name, a.summary, a.themenfelder::text[] AS themenfelder FROM apps a
+    WHERE a.status = 'certified' AND a.certified_until >= CURRENT_DATE AND word_similarity(${folded}, a.search_text) > 0.2
+    ORDER BY word_similarity(${folded}, a.search_text) DESC, a.adoption_count DESC, a.slug LIMIT 3`)
+  const names = new Map(labels.themenfelder.map(t => [t.id as string, t.nameDe]))
+  const themenfelder = [...new Set(apps.flatMap(app => app.themenfelder))].slice(0, 4)
+  return {
+    themenfelder: themenfelder.map(value => ({ value: value as AppSummary['themenfelder'][number], label: names.get(value) ?? value })),
+    apps: apps.map(({ slug, name, summary }) => ({ slug, name, summary })),
   }
 }
 

@@ -7,6 +7,7 @@ import Fastify from 'fastify'
 import auditRoutes from './modules/audit/routes.ts'
 import costSharingRoutes from './modules/cost-sharing/routes.ts'
 import catalogRoutes from './modules/catalog/routes.ts'
+import compareRoutes from './modules/compare/routes.ts'
 import certificationRoutes from './modules/certification/routes.ts'
 import healthRoutes from './modules/health/routes.ts'
 import notificationRoutes from './modules/notifications/routes.ts'
@@ -88,6 +89,7 @@ export async function buildApp(options: BuildAppOptions) {
   await app.register(healthRoutes)
   await app.register(async (api) => {
     await api.register(catalogRoutes)
+    await api.register(compareRoutes)
     await api.register(taxonomyRoutes)
     await api.register(statsRoutes)
     await api.register(identityRoutes)

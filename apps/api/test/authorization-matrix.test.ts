@@ -68,6 +68,7 @@ const rules: Record<string, Caller[]> = {
   'POST /api/v1/reports/:id/reply': ['vendor_publisher'],
   'PUT /api/v1/reports/:id/visibility': ['platform_admin'],
   'GET /api/v1/search/suggest': everyone,
+  'GET /api/v1/compare': everyone,
   'POST /api/v1/search/clicks': everyone,
   'GET /api/v1/search/analytics': ['platform_admin'],
   'GET /api/v1/search/synonyms': ['platform_admin'],

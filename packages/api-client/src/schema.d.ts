@@ -521,6 +521,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/compare": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Compare 2 to 4 certified apps, optionally from the viewpoint of one public body */
+        get: operations["compareApps"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/deployment-models": {
         parameters: {
             query?: never;
@@ -6927,6 +6944,185 @@ export interface operations {
             };
             /** @description The decision breaks a certification rule */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail: string;
+                        errors?: {
+                            message: string;
+                            /** @description JSON pointer to the offending input, e.g. /query/limit */
+                            pointer: string;
+                        }[];
+                        instance?: string;
+                        status: number;
+                        title: string;
+                        /** @description URI identifying the kind of problem */
+                        type: string;
+                    };
+                };
+            };
+            /** @description Rate limit exceeded; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail: string;
+                        errors?: {
+                            message: string;
+                            /** @description JSON pointer to the offending input, e.g. /query/limit */
+                            pointer: string;
+                        }[];
+                        instance?: string;
+                        status: number;
+                        title: string;
+                        /** @description URI identifying the kind of problem */
+                        type: string;
+                    };
+                };
+            };
+            /** @description Unexpected error; details are logged under the request id */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail: string;
+                        errors?: {
+                            message: string;
+                            /** @description JSON pointer to the offending input, e.g. /query/limit */
+                            pointer: string;
+                        }[];
+                        instance?: string;
+                        status: number;
+                        title: string;
+                        /** @description URI identifying the kind of problem */
+                        type: string;
+                    };
+                };
+            };
+        };
+    };
+    compareApps: {
+        parameters: {
+            query: {
+                /** @description 2 to 4 app slugs, comma-separated */
+                apps: string;
+                /** @description Slug or AGS of the viewer's public body: adoption in its Land and size class, and its estimated cost share */
+                organization?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        apps: {
+                            adoption: {
+                                /** @description Adopters in the viewer's Land */
+                                inLand: number | null;
+                                /** @description Adopting municipalities of the viewer's size class */
+                                inSizeClass: number | null;
+                                total: number;
+                            };
+                            /** @description Every attestation kind, always in the same order: valid, expiring within 60 days, expired or missing */
+                            attestations: {
+                                /** @enum {unknown} */
+                                kind: "oss_license" | "bsi_grundschutz" | "bsi_c5" | "pentest" | "dsgvo_dsfa" | "dsgvo_avv" | "bitv" | "ozg_reifegrad" | "xoev";
+                                /** @description Whether certification requires this kind for the app */
+                                required: boolean;
+                                /** @enum {unknown} */
+                                state: "valid" | "expiring" | "expired" | "missing";
+                                validUntil: string | null;
+                            }[];
+                            certification: {
+                                certificateNumber: string;
+                                expiringSoon: boolean;
+                                /**
+                                 * Format: date
+                                 * @description Calendar date (UTC), YYYY-MM-DD
+                                 */
+                                validUntil: string;
+                            };
+                            deploymentModels: ("self_hosted" | "efa_service" | "saas")[];
+                            /** @description The viewer's full-year share of this year's operating cost, when there is a price sheet */
+                            estimatedAnnualShareCents: number | null;
+                            latestRelease: {
+                                /**
+                                 * Format: date
+                                 * @description Calendar date (UTC), YYYY-MM-DD
+                                 */
+                                releasedOn: string;
+                                version: string;
+                            } | null;
+                            license: string;
+                            name: string;
+                            owner: {
+                                kind: string;
+                                name: string;
+                                slug: string;
+                            };
+                            provider: {
+                                kind: string;
+                                name: string;
+                                slug: string;
+                            } | null;
+                            rating: {
+                                average: number | null;
+                                reports: number;
+                            };
+                            slug: string;
+                            summary: string;
+                        }[];
+                        /** @description The compared properties whose values differ between the apps (e.g. "license", "attestations.bsi_c5") */
+                        differences: string[];
+                        viewer: {
+                            landCode: string | null;
+                            name: string;
+                            sizeClass: {
+                                label: string;
+                                max: number | null;
+                                min: number;
+                            } | null;
+                            slug: string;
+                        } | null;
+                    };
+                };
+            };
+            /** @description Invalid parameters; `errors` names each one */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail: string;
+                        errors?: {
+                            message: string;
+                            /** @description JSON pointer to the offending input, e.g. /query/limit */
+                            pointer: string;
+                        }[];
+                        instance?: string;
+                        status: number;
+                        title: string;
+                        /** @description URI identifying the kind of problem */
+                        type: string;
+                    };
+                };
+            };
+            /** @description An app is not certified or a public body does not exist */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -64,7 +64,7 @@ function and(conditions: (SQL | undefined)[]): SQL {
  * in the summary 8, in the description 3; coverage 10; trigram closeness up to 2; then, among equals,
  * adoption (log) and maintenance (a release within a year). `explain` carries these parts.
  */
-function visibleApps(search: SearchText | undefined): SQL {
+function visibleApps(search: SearchText | undefined, options: { ranked: boolean } = { ranked: true }): SQL {
   if (!search) {
     return sql`visible AS (
       SELECT a.id, a.name_folded, a.license, a.themenfelder, a.deployment_models, a.basisdienste, a.origin_land_code,
@@ -74,21 +74,36 @@ function visibleApps(search: SearchText | undefined): SQL {
     )`
   }
   const slots = JSON.stringify(search.slots.map((slot, ord) => ({ ord, tq: slot.tsquery, words: slot.fuzzyWords, required: slot.required, word: slot.word })))
+  const slotMatches = sql`(a.search_vector @@ s.tq OR EXISTS (SELECT 1 FROM unnest(s.words) w WHERE w <% a.search_text))`
   // Each branch of the candidate UNION uses its own GIN index; an OR of both would scan every row.
-  return sql`params AS (
-      SELECT ${search.folded}::text AS qf, to_tsquery('german', ${search.anyTsquery}) AS tq_any
+  const common = sql`params AS (
+      SELECT ${search.folded}::text AS qf, to_tsquery('german', ${search.candidates.tsquery}) AS tq_candidates,
+             ARRAY(SELECT jsonb_array_elements_text(${JSON.stringify(search.candidates.fuzzyWords)}::jsonb)) AS candidate_words
     ),
     slots AS (
       SELECT s.ord, s.word, to_tsquery('german', s.tq) AS tq, s.words, s.required
       FROM jsonb_to_recordset(${slots}::jsonb) AS s(ord int, word text, tq text, words text[], required boolean)
     ),
     candidates AS (
-      SELECT a.id FROM apps a, params p WHERE a.search_vector @@ p.tq_any
+      SELECT a.id FROM apps a, params p WHERE a.search_vector @@ p.tq_candidates
       UNION
-      SELECT a.id FROM apps a JOIN (SELECT DISTINCT unnest(words) AS w FROM slots) sw ON sw.w <% a.search_text
-    ),
-    hits AS (
-      SELECT a.id, s.ord, s.word, s.required,
+      SELECT a.id FROM apps a JOIN (SELECT unnest(p.candidate_words) AS w FROM params p) sw ON sw.w <% a.search_text
+    )`
+  if (!options.ranked) {
+    // Facet counts need only which apps match, not how well: no per-field scoring.
+    return sql`${common},
+    visible AS (
+      SELECT a.id, a.license, a.themenfelder, a.deployment_models, a.basisdienste, a.origin_land_code, a.attestation_valid_until
+      FROM candidates c JOIN apps a ON a.id = c.id
+      WHERE a.status = 'certified' AND a.certified_until >= CURRENT_DATE
+        AND CASE WHEN EXISTS (SELECT 1 FROM slots r WHERE r.required)
+          THEN NOT EXISTS (SELECT 1 FROM slots s WHERE s.required AND NOT ${slotMatches})
+          ELSE EXISTS (SELECT 1 FROM slots s WHERE ${slotMatches}) END
+    )`
+  }
+  return sql`${common},
+    hits AS MATERIALIZED (
+      SELECT a.id, s.ord, s.word, s.required, a.name_folded, a.search_text, a.adoption_count,
              (a.search_vector @@ s.tq OR EXISTS (SELECT 1 FROM unnest(s.words) w WHERE w <% a.search_text)) AS hit,
              (ts_filter(a.search_vector, '{a}') @@ s.tq OR EXISTS (SELECT 1 FROM unnest(s.words) w WHERE w <% a.name_folded)) AS in_name,
              ts_filter(a.search_vector, '{b}') @@ s.tq AS in_terms,
@@ -221,7 +236,7 @@ export function facetCountsQuery(search: SearchText | undefined, filters: Catalo
   const conditions = facetConditions(filters)
   const except = (facet: FacetName) => and(Object.entries(conditions).filter(([name]) => name !== facet).map(([, c]) => c))
   return sql`
-    WITH ${visibleApps(search)}
+    WITH ${visibleApps(search, { ranked: false })}
     SELECT 'themenfeld' AS facet, x::text AS value, count(*)::int AS count
       FROM visible v CROSS JOIN LATERAL unnest(v.themenfelder) x WHERE ${except('themenfeld')} GROUP BY x
     UNION ALL

@@ -98,7 +98,8 @@ export async function listApps(db: Database, labels: ReferenceLabels, facetCache
     })),
     total,
     didYouMean: search?.didYouMean ?? null,
-    fallback: search && total === 0 ? await closestApps(db, labels, search.folded) : null,
+    // With filters set, the way out is removing them (the page says so); without, the closest apps.
+    fallback: search && total === 0 && !Object.values(filters).some(values => values?.length) ? await closestApps(db, labels, search.folded) : null,
     expansions: search?.expansions ?? [],
     facets,
     nextCursor: rows.length > limit && last ? encodeCursor(sort, { key: last.sort_key, id: last.id }) : null,

@@ -18,8 +18,11 @@ export interface SearchText {
   raw: string
   folded: string
   slots: SearchSlot[]
-  /** Any slot, to find candidates through the full-text index. */
-  anyTsquery: string
+  /**
+   * Where to look for candidates: one required slot (every result must match it anyway; the longest
+   * word, as the most selective), or any slot when all words are generic.
+   */
+  candidates: { tsquery: string, fuzzyWords: string[] }
   /** "Meinten Sie …?": the query with likely typos corrected, when there are any. */
   didYouMean: string | null
   /** Synonyms and word parts that were added, for `explain`. */
@@ -95,6 +98,14 @@ function closestWord(word: string, vocabulary: SearchVocabulary): string | undef
   return best?.word
 }
 
+function someWordStartsWith(words: ReadonlySet<string>, prefix: string): boolean {
+  for (const word of words) {
+    if (word.startsWith(prefix))
+      return true
+  }
+  return false
+}
+
 const knownWord = (word: string, vocabulary: SearchVocabulary) => vocabulary.words.has(word) || vocabulary.baseWords.has(word)
 
 /** Ways to write the same word: gender forms, "ae" for "ä", and the parts of a compound. */
@@ -121,6 +132,13 @@ function wordVariants(word: string, vocabulary: SearchVocabulary): string[][] {
       variants.push(parts)
   }
   return variants
+}
+
+function candidateSlot(slots: SearchSlot[]): SearchText['candidates'] {
+  const required = slots.filter(slot => slot.required).sort((a, b) => b.word.length - a.word.length)[0]
+  if (required)
+    return { tsquery: required.tsquery, fuzzyWords: required.fuzzyWords }
+  return { tsquery: slots.map(slot => slot.tsquery).join(' | '), fuzzyWords: slots.flatMap(slot => slot.fuzzyWords) }
 }
 
 const tsAlternative = (words: string[]) => (words.length === 1 ? words[0] : `(${words.join(' & ')})`)
@@ -170,7 +188,7 @@ export function analyzeQuery(raw: string, vocabulary: SearchVocabulary): SearchT
     // A word nobody uses but close to one that is, is most likely a typo: search for both.
     let correction: string | undefined
     if (length === 1 && required && words[0].length >= 4 && equivalents.length === 0 && alternatives.length === 1 && !knownWord(words[0], vocabulary)) {
-      const typedPrefix = isLast && [...vocabulary.words].some(w => w.startsWith(words[0]))
+      const typedPrefix = isLast && someWordStartsWith(vocabulary.words, words[0])
       correction = typedPrefix ? undefined : closestWord(words[0], vocabulary)
       if (correction) {
         corrections.set(words[0], correction)
@@ -190,7 +208,7 @@ export function analyzeQuery(raw: string, vocabulary: SearchVocabulary): SearchT
     raw: raw.trim(),
     folded,
     slots,
-    anyTsquery: slots.map(slot => slot.tsquery).join(' | '),
+    candidates: candidateSlot(slots),
     didYouMean: corrections.size > 0 ? tokens.map(token => corrections.get(token) ?? token).join(' ') : null,
     expansions: [...new Set(expansions)],
   }

@@ -15,6 +15,8 @@ import organizationRoutes from './modules/organizations/routes.ts'
 import publishingRoutes from './modules/publishing/routes.ts'
 import reportRoutes from './modules/reports/routes.ts'
 import searchRoutes from './modules/search/routes.ts'
+import type { SiteOptions } from './modules/site/routes.ts'
+import siteRoutes from './modules/site/routes.ts'
 import statsRoutes from './modules/stats/routes.ts'
 import subscriptionRoutes from './modules/subscriptions/routes.ts'
 import taxonomyRoutes from './modules/taxonomy/routes.ts'
@@ -45,6 +47,7 @@ export interface BuildAppOptions {
   /** How users sign in; without it only public reads work. */
   identity?: IdentityOptions
   notifications?: NotificationOptions
+  site?: SiteOptions
 }
 
 /** Builds the whole application without listening; server.ts and the tests both use it. */
@@ -102,6 +105,7 @@ export async function buildApp(options: BuildAppOptions) {
     await api.register(notificationRoutes)
     await api.register(reportRoutes)
     await api.register(searchRoutes)
+    await api.register(siteRoutes, options.site ?? {})
   }, { prefix: '/api/v1' })
 
   await app.register(webPlugin, { root: options.webRoot ?? defaultWebRoot })

@@ -14,6 +14,7 @@ export interface AppConfig {
   seedDemoData: boolean
   identity: IdentityOptions
   notifications: { workerIntervalMs: number, allowHttpWebhooks: boolean }
+  site: { operator?: { name: string, email: string } }
 }
 
 function integer(value: string | undefined, fallback: number, name: string): number {
@@ -41,6 +42,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       devSignIn: { enabled: !env.OIDC_ISSUER && (env.NODE_ENV || 'development') !== 'production', keyDirectory: dbConfigFromEnv(env).dataDir },
       claims: { rolesClaim: env.OIDC_ROLES_CLAIM || undefined, organizationClaim: env.OIDC_ORGANIZATION_CLAIM || undefined },
     },
+    site: { operator: env.OPERATOR_NAME && env.OPERATOR_EMAIL ? { name: env.OPERATOR_NAME, email: env.OPERATOR_EMAIL } : undefined },
     notifications: {
       workerIntervalMs: integer(env.NOTIFICATION_INTERVAL_MS, 5000, 'NOTIFICATION_INTERVAL_MS') || 5000,
       // Signed events travel only over https in production.

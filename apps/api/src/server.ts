@@ -19,6 +19,7 @@ const app = await buildApp({
   rateLimitPerMinute: config.rateLimitPerMinute,
   identity: config.identity,
   notifications: config.notifications,
+  site: config.site,
 })
 if (app.devSignIn)
   app.log.warn('DEVELOPMENT SIGN-IN IS ON: anyone can obtain tokens for demo personas at POST /api/v1/auth/dev/token. Set OIDC_ISSUER (and NODE_ENV=production) for a real deployment.')

@@ -69,6 +69,7 @@ const rules: Record<string, Caller[]> = {
   'PUT /api/v1/reports/:id/visibility': ['platform_admin'],
   'GET /api/v1/search/suggest': everyone,
   'GET /api/v1/compare': everyone,
+  'GET /api/v1/site': everyone,
   'POST /api/v1/search/clicks': everyone,
   'GET /api/v1/search/analytics': ['platform_admin'],
   'GET /api/v1/search/synonyms': ['platform_admin'],

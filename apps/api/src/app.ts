@@ -29,6 +29,7 @@ import notificationsPlugin from './plugins/app/notifications.ts'
 import searchPlugin from './plugins/app/search.ts'
 import problemsPlugin from './plugins/app/problems.ts'
 import readCachePlugin from './plugins/app/read-cache.ts'
+import compressPlugin from './plugins/external/compress.ts'
 import etagPlugin from './plugins/external/etag.ts'
 import helmetPlugin from './plugins/external/helmet.ts'
 import rateLimitPlugin from './plugins/external/rate-limit.ts'
@@ -82,6 +83,8 @@ export async function buildApp(options: BuildAppOptions) {
   await app.register(helmetPlugin, { connectSources: options.identity?.oidc ? [new URL(options.identity.oidc.issuer).origin] : [] })
   await app.register(rateLimitPlugin, { max: options.rateLimitPerMinute ?? 600 })
   await app.register(etagPlugin)
+  // After the ETag plugin, so that ETags are computed on the uncompressed body.
+  await app.register(compressPlugin)
   await app.register(swaggerPlugin)
   await app.register(dbPlugin, { database: options.database })
   await app.register(readCachePlugin)

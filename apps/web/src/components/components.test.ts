@@ -1,13 +1,22 @@
 import type { AppSummary } from '@kas/api-client'
 import { mount, RouterLinkStub } from '@vue/test-utils'
-import { describe, expect, it } from 'vitest'
+import { createPinia, setActivePinia } from 'pinia'
+import { beforeEach, describe, expect, it } from 'vitest'
 import { createAppI18n } from '../i18n/index.ts'
+import { useCompareStore } from '../stores/compare.ts'
 import AppCard from './AppCard.vue'
 import FacetFilter from './FacetFilter.vue'
 import MarkdownText from './MarkdownText.vue'
 import ValidityBadge from './ValidityBadge.vue'
 
-const global = { plugins: [createAppI18n('de')], stubs: { RouterLink: RouterLinkStub } }
+let global: NonNullable<Parameters<typeof mount>[1]>['global']
+beforeEach(() => {
+  // A fresh store per test: the compare tray must not carry over between tests.
+  sessionStorage.clear()
+  const pinia = createPinia()
+  setActivePinia(pinia)
+  global = { plugins: [createAppI18n('de'), pinia], stubs: { RouterLink: RouterLinkStub } }
+})
 
 const app: AppSummary = {
   slug: 'hundesteuer-fiffi',
@@ -38,6 +47,27 @@ describe('app card', () => {
     expect(wrapper.text()).toContain('läuft bald ab')
     expect(wrapper.text()).toContain('1.234 Kommunen nutzen sie')
     expect(wrapper.text()).toContain('Steuern & Zoll')
+  })
+
+  it('puts the app into the compare tray and takes it out again, with the state announced', async () => {
+    const wrapper = mount(AppCard, { props: { app }, global })
+    const toggle = wrapper.get('button[aria-pressed]')
+    expect(toggle.attributes('aria-pressed')).toBe('false')
+    await toggle.trigger('click')
+    expect(useCompareStore().selected).toEqual([{ slug: 'hundesteuer-fiffi', name: 'Fiffi' }])
+    expect(toggle.attributes('aria-pressed')).toBe('true')
+    expect(JSON.parse(sessionStorage.getItem('kas.compare')!)).toEqual([{ slug: 'hundesteuer-fiffi', name: 'Fiffi' }])
+    await toggle.trigger('click')
+    expect(useCompareStore().selected).toEqual([])
+  })
+
+  it('allows at most four apps in the compare tray', async () => {
+    const compare = useCompareStore()
+    for (const n of [1, 2, 3, 4])
+      compare.toggle({ slug: `app-${n}`, name: `App ${n}` })
+    const wrapper = mount(AppCard, { props: { app }, global })
+    expect(wrapper.get('button[aria-pressed]').attributes('disabled')).toBeDefined()
+    expect(wrapper.text()).toContain('Höchstens vier Anwendungen.')
   })
 })
 

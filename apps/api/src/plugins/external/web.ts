@@ -14,6 +14,8 @@ export default fp(async (app: FastifyInstance, options: { root: string | false }
     await app.register(fastifyStatic, {
       root,
       wildcard: false,
+      // index.html and assets come with .br and .gz siblings made at build time (scripts/precompress.mjs).
+      preCompressed: true,
       setHeaders: (reply, path) => {
         // Vite puts a content hash into every asset name, so assets can be cached for good.
         reply.header('Cache-Control', path.includes('/assets/') ? 'public, max-age=31536000, immutable' : 'no-cache')

@@ -29,6 +29,7 @@ describeInBrowser('directory and the operator\'s price sheet', (browser) => {
     await page.evaluate(token => sessionStorage.setItem('kas.accessToken', token), accessToken)
     await page.goto(`${baseUrl}/apps/${app.slug}`)
     await page.getByRole('heading', { level: 3, name: 'Preisblatt festlegen' }).waitFor()
+    await page.getByRole('heading', { level: 3, name: `Preisblatt ${nextYear - 1}` }).waitFor()
     await page.getByLabel('Jahr').fill(String(nextYear))
     await page.getByLabel('Jährliche Betriebskosten in Euro').fill('123456.78')
     await page.getByLabel('Einmaliges Anschlussentgelt in Euro').fill('500')

@@ -8,6 +8,7 @@ import { sql } from 'drizzle-orm'
 import { decodeKeyset, encodeKeyset, ISO_TIMESTAMP_PATTERN, UUID_PATTERN } from '../../lib/keyset-cursor.ts'
 import { Problem } from '../../lib/problem.ts'
 import { utcTimestamp } from '../../lib/sql.ts'
+import { internalAddressProblem } from './webhook-address.ts'
 
 type NotificationPage = Static<typeof NotificationPageSchema>
 
@@ -53,14 +54,18 @@ export async function getWebhook(db: Database, principal: Principal): Promise<St
 }
 
 /**
- * Sets the organization's webhook with a new secret (shown once). Production allows only https, so
- * that signed events never travel in clear text.
+ * Sets the organization's webhook with a new secret (shown once). Production allows only https to
+ * public addresses, so that signed events never travel in clear text nor into the store's network.
  */
 export async function setWebhook(db: Database, principal: Principal, url: string, options: { allowHttp: boolean }): Promise<Static<typeof WebhookWithSecretSchema>> {
   const parsed = new URL(url)
   const allowed = options.allowHttp ? ['https:', 'http:'] : ['https:']
   if (!allowed.includes(parsed.protocol) || parsed.username || parsed.password)
     throw new Problem(422, 'Unprocessable Content', `The webhook needs an ${allowed.join(' or ')} address without user name or password.`, [{ pointer: '/body/url', message: `must be ${allowed.join(' or ')}` }])
+  // In production a webhook may not point into the server's own network (SSRF).
+  const problem = options.allowHttp ? undefined : await internalAddressProblem(parsed.hostname)
+  if (problem)
+    throw new Problem(422, 'Unprocessable Content', problem, [{ pointer: '/body/url', message: 'must be a public address' }])
   const secret = randomBytes(32).toString('base64url')
   return db.transaction(async (tx) => {
     const [webhook] = await selectRows<Static<typeof WebhookWithSecretSchema>>(tx, sql`

@@ -4,6 +4,7 @@ import { createHmac } from 'node:crypto'
 import { EXPIRING_SOON_DAYS, selectRows } from '@kas/db'
 import { sql } from 'drizzle-orm'
 import { utcTimestamp } from '../../lib/sql.ts'
+import { internalAddressProblem } from './webhook-address.ts'
 
 /** Webhook calls give up after this many attempts; the delivery log then shows "failed". */
 export const MAX_WEBHOOK_ATTEMPTS = 8
@@ -56,7 +57,7 @@ async function fanOut(db: Database): Promise<number> {
 interface ClaimedDelivery { id: string, attempts: number, url: string | null, secret: string | null, body: Record<string, unknown> }
 
 /** Claims due deliveries (a lease, so a stopped process's claims come back), then calls each webhook. */
-async function deliverDue(db: Database, log: FastifyBaseLogger): Promise<{ delivered: number, failed: number }> {
+async function deliverDue(db: Database, log: FastifyBaseLogger, allowInternal: boolean): Promise<{ delivered: number, failed: number }> {
   const claimed = await selectRows<ClaimedDelivery>(db, sql`
     WITH due AS (
       SELECT id FROM webhook_deliveries WHERE status = 'pending' AND next_attempt_at <= now()
@@ -76,7 +77,7 @@ async function deliverDue(db: Database, log: FastifyBaseLogger): Promise<{ deliv
   let delivered = 0
   let failed = 0
   await Promise.all(claimed.map(async (delivery) => {
-    const outcome = await callWebhook(delivery)
+    const outcome = await callWebhook(delivery, allowInternal)
     if (outcome.ok) {
       delivered++
       await db.execute(sql`
@@ -96,9 +97,13 @@ async function deliverDue(db: Database, log: FastifyBaseLogger): Promise<{ deliv
   return { delivered, failed }
 }
 
-async function callWebhook(delivery: ClaimedDelivery): Promise<{ ok: boolean, statusCode: number | null, error: string | null }> {
+async function callWebhook(delivery: ClaimedDelivery, allowInternal: boolean): Promise<{ ok: boolean, statusCode: number | null, error: string | null }> {
   if (!delivery.url || !delivery.secret)
     return { ok: false, statusCode: null, error: 'The organization removed its webhook.' }
+  // Checked again at each call: the name may resolve differently than when the webhook was set.
+  const internal = allowInternal ? undefined : await internalAddressProblem(new URL(delivery.url).hostname)
+  if (internal)
+    return { ok: false, statusCode: null, error: internal }
   const body = JSON.stringify(delivery.body)
   const timestamp = String(Math.floor(Date.now() / 1000))
   try {
@@ -135,7 +140,7 @@ export class NotificationWorker {
   private lastExpiryScan = 0
   private stopped = true
 
-  constructor(private readonly db: Database, private readonly log: FastifyBaseLogger, private readonly intervalMs: number) {}
+  constructor(private readonly db: Database, private readonly log: FastifyBaseLogger, private readonly intervalMs: number, private readonly allowInternalAddresses = true) {}
 
   async runOnce(): Promise<{ dispatched: number, delivered: number, failed: number }> {
     if (Date.now() - this.lastExpiryScan >= EXPIRY_SCAN_INTERVAL_MS) {
@@ -145,7 +150,7 @@ export class NotificationWorker {
     let dispatched = 0
     for (let batch = await fanOut(this.db); batch > 0; batch = await fanOut(this.db))
       dispatched += batch
-    return { dispatched, ...await deliverDue(this.db, this.log) }
+    return { dispatched, ...await deliverDue(this.db, this.log, this.allowInternalAddresses) }
   }
 
   start(): void {

@@ -5,7 +5,7 @@ import { NotificationWorker } from '../../modules/notifications/worker.ts'
 export interface NotificationOptions {
   /** How often the worker looks for events and due webhook calls; `false` leaves it to `runOnce` (tests). */
   workerIntervalMs?: number | false
-  /** Plain-http webhook addresses are only for development and tests. */
+  /** Plain-http and local or private webhook addresses are only for development and tests. */
   allowHttpWebhooks?: boolean
 }
 
@@ -19,7 +19,7 @@ declare module 'fastify' {
 /** Runs the notification worker while the server runs and stops it, finishing its round, on close. */
 export default fp(async (app: FastifyInstance, options: NotificationOptions) => {
   const settings = { workerIntervalMs: options.workerIntervalMs ?? false, allowHttpWebhooks: options.allowHttpWebhooks ?? true }
-  const worker = new NotificationWorker(app.database.db, app.log, settings.workerIntervalMs || 0)
+  const worker = new NotificationWorker(app.database.db, app.log, settings.workerIntervalMs || 0, settings.allowHttpWebhooks)
   app.decorate('notificationWorker', worker)
   app.decorate('notificationOptions', settings)
   if (settings.workerIntervalMs)

@@ -158,3 +158,29 @@ describeEachDb('notifications: feed, webhooks, outbox', (context) => {
     expect(expiring).toHaveLength(1)
   })
 })
+
+describeEachDb('webhook addresses in production', (context) => {
+  const app = useApp(context, { notifications: { allowHttpWebhooks: false } })
+
+  it('accepts only https to public addresses, so that webhooks cannot reach the store\'s own network', async () => {
+    const token = await devToken(app.get(), { persona: 'municipality-admin' })
+    const put = (url: string) => app.get().inject({ method: 'PUT', url: '/api/v1/organizations/me/webhook', payload: { url }, headers: { authorization: `Bearer ${token}` } })
+    for (const url of ['http://93.184.216.34/hook', 'https://127.0.0.1/hook', 'https://10.1.2.3/hook', 'https://[::1]/hook', 'https://[::ffff:192.168.1.5]/hook', 'https://169.254.169.254/latest/meta-data'])
+      expect((await put(url)).statusCode, url).toBe(422)
+    const accepted = await put('https://93.184.216.34/hook')
+    expect(accepted.statusCode, accepted.body).toBe(200)
+  })
+
+  it('checks the address again at delivery, so a webhook that now points inside is not called', async () => {
+    const [kiel] = await selectRows<{ id: string, app_id: string }>(context.database.db, sql`
+      SELECT o.id, s.app_id FROM organizations o JOIN subscriptions s ON s.organization_id = o.id AND s.status = 'active' WHERE o.slug = 'kiel' LIMIT 1`)
+    await context.database.db.execute(sql`UPDATE webhooks SET url = 'https://127.0.0.1:9/hook' WHERE organization_id = ${kiel.id}`)
+    await context.database.db.execute(sql`INSERT INTO outbox_events (type, app_id, payload) VALUES ('cost_shares.changed', ${kiel.app_id}, '{"year": 2026}')`)
+    const round = await app.get().notificationWorker.runOnce()
+    expect(round.failed).toBeGreaterThanOrEqual(1)
+    const [delivery] = await selectRows<{ last_error: string, last_status_code: number | null }>(context.database.db, sql`
+      SELECT last_error, last_status_code FROM webhook_deliveries WHERE organization_id = ${kiel.id} ORDER BY created_at DESC LIMIT 1`)
+    expect(delivery.last_error).toMatch(/local or private address/)
+    expect(delivery.last_status_code).toBeNull()
+  })
+})

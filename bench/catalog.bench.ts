@@ -55,6 +55,10 @@ const coldSearchPaths = subjectsForColdSearch.flatMap(subject => suffixesForCold
   .sort((a, b) => a.order - b.order)
   .map(entry => entry.path)
 
+/** Autocomplete while typing: every prefix of 2 to 6 letters of the subjects above. */
+const suggestPaths = subjectsForColdSearch.flatMap(subject => Array.from({ length: Math.min(6, subject.length) - 1 }, (_, i) =>
+  `/api/v1/search/suggest?q=${encodeURIComponent(subject.slice(0, i + 2).toLowerCase())}`))
+
 // Certified apps (every 50th app is a draft and every 50th + 1 in review), in a scattered order.
 const certifiedSlugs = Array.from({ length: size.apps }, (_, i) => 1 + ((i * 7919) % size.apps))
   .filter(n => n % 50 > 1)
@@ -214,6 +218,9 @@ async function main(): Promise<void> {
         `${budget} ms ${api.p99 < budget ? 'met' : 'MISSED'}`,
       ].join(' | '))
     }
+    // Autocomplete is answered from memory (one index per catalogue version), so there is no SQL baseline.
+    const suggest = await measureApi(suggestPaths)
+    console.log(`autocomplete (${suggestPaths.length} prefixes) | API p50 ${suggest.p50.toFixed(1)} | p99 ${suggest.p99.toFixed(1)} | ${suggest.throughput.toFixed(0)} req/s | errors ${suggest.errors} | 100 ms ${suggest.p99 < 100 ? 'met' : 'MISSED'} (the search budget)`)
     console.log('\nDirect SQL = the statements the API runs for the request with an empty cache, sent with pg from 32 concurrent loops.')
     console.log('"repeated" requests are answered from the API\'s versioned read cache after the first; "all distinct" mostly miss it.')
     console.log('p99 ratio = API p99 / direct SQL p99; req/s ratio = direct SQL throughput / API throughput (budget for both: ≤ 1.5).')

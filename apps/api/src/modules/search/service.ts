@@ -20,12 +20,17 @@ export function suggest(q: string, limit: number, index: SuggestIndex): Suggesti
   const folded = foldSearchText(q).trim()
   if (folded.length === 0)
     return []
-  const wordStarts = (text: string) => text === folded || text.startsWith(folded) || text.includes(` ${folded}`) || text.includes(`-${folded}`)
-  const apps = index.apps.filter(app => wordStarts(app.folded))
+  const wordStarts = (text: string) => text.startsWith(folded) || text.includes(` ${folded}`) || text.includes(`-${folded}`)
+  // Names that start with what was typed first, then the most adopted; only the best few are kept.
+  const matching = index.apps.filter(app => wordStarts(app.folded))
+  const appNames = new Set(matching.map(app => app.folded))
+  const apps = matching
     .sort((a, b) => Number(b.folded.startsWith(folded)) - Number(a.folded.startsWith(folded)) || b.adoptions - a.adoptions)
+    .slice(0, limit)
     .map((app): Suggestion => ({ kind: 'app', text: app.name, slug: app.slug }))
-  const terms = index.terms.filter(term => term.folded.startsWith(folded) && !apps.some(app => foldSearchText(app.text) === term.folded))
+  const terms = index.terms.filter(term => term.folded.startsWith(folded) && !appNames.has(term.folded))
     .sort((a, b) => a.folded.length - b.folded.length || a.folded.localeCompare(b.folded))
+    .slice(0, limit)
     .map((term): Suggestion => ({ kind: 'term', text: term.text }))
   const themenfelder = index.themenfelder.filter(t => wordStarts(t.folded)).map((t): Suggestion => ({ kind: 'themenfeld', text: t.label, slug: t.id }))
   return [...apps.slice(0, Math.ceil(limit / 2)), ...terms, ...themenfelder, ...apps.slice(Math.ceil(limit / 2))].slice(0, limit)

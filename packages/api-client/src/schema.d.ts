@@ -205,6 +205,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/apps/{slug}/releases.atom": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Atom feed of an app's releases */
+        get: operations["appReleasesFeed"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/apps/{slug}/reports": {
         parameters: {
             query?: never;
@@ -402,6 +419,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/catalog/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Apps changed since a point in time, for catalogues that mirror the store (cursor-paged)
+         * @description Returns every non-draft app changed at or after `since`, oldest change first, with `public` telling whether it is in the catalogue now (false: remove it from the mirror). Store the last item's `updatedAt` and ask again with it as `since`.
+         */
+        get: operations["exportCatalog"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/certification-requests": {
         parameters: {
             query?: never;
@@ -547,6 +584,23 @@ export interface paths {
         };
         /** How an app can be operated */
         get: operations["listDeploymentModels"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/feeds/certified.atom": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Atom feed of newly certified apps (latest 50 certificates) */
+        get: operations["certifiedAppsFeed"];
         put?: never;
         post?: never;
         delete?: never;
@@ -3717,6 +3771,112 @@ export interface operations {
             };
         };
     };
+    appReleasesFeed: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                slug: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Atom 1.0 feed */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/atom+xml": string;
+                };
+            };
+            /** @description Invalid parameters; `errors` names each one */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail: string;
+                        errors?: {
+                            message: string;
+                            /** @description JSON pointer to the offending input, e.g. /query/limit */
+                            pointer: string;
+                        }[];
+                        instance?: string;
+                        status: number;
+                        title: string;
+                        /** @description URI identifying the kind of problem */
+                        type: string;
+                    };
+                };
+            };
+            /** @description No public app with this slug */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail: string;
+                        errors?: {
+                            message: string;
+                            /** @description JSON pointer to the offending input, e.g. /query/limit */
+                            pointer: string;
+                        }[];
+                        instance?: string;
+                        status: number;
+                        title: string;
+                        /** @description URI identifying the kind of problem */
+                        type: string;
+                    };
+                };
+            };
+            /** @description Rate limit exceeded; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail: string;
+                        errors?: {
+                            message: string;
+                            /** @description JSON pointer to the offending input, e.g. /query/limit */
+                            pointer: string;
+                        }[];
+                        instance?: string;
+                        status: number;
+                        title: string;
+                        /** @description URI identifying the kind of problem */
+                        type: string;
+                    };
+                };
+            };
+            /** @description Unexpected error; details are logged under the request id */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail: string;
+                        errors?: {
+                            message: string;
+                            /** @description JSON pointer to the offending input, e.g. /query/limit */
+                            pointer: string;
+                        }[];
+                        instance?: string;
+                        status: number;
+                        title: string;
+                        /** @description URI identifying the kind of problem */
+                        type: string;
+                    };
+                };
+            };
+        };
+    };
     listReports: {
         parameters: {
             query?: never;
@@ -5308,6 +5468,122 @@ export interface operations {
                         id: "bund_id" | "epaybl" | "pmpayment" | "fit_connect" | "servicekonto" | "dvdv";
                         label: string;
                     }[];
+                };
+            };
+            /** @description Invalid parameters; `errors` names each one */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail: string;
+                        errors?: {
+                            message: string;
+                            /** @description JSON pointer to the offending input, e.g. /query/limit */
+                            pointer: string;
+                        }[];
+                        instance?: string;
+                        status: number;
+                        title: string;
+                        /** @description URI identifying the kind of problem */
+                        type: string;
+                    };
+                };
+            };
+            /** @description Rate limit exceeded; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail: string;
+                        errors?: {
+                            message: string;
+                            /** @description JSON pointer to the offending input, e.g. /query/limit */
+                            pointer: string;
+                        }[];
+                        instance?: string;
+                        status: number;
+                        title: string;
+                        /** @description URI identifying the kind of problem */
+                        type: string;
+                    };
+                };
+            };
+            /** @description Unexpected error; details are logged under the request id */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail: string;
+                        errors?: {
+                            message: string;
+                            /** @description JSON pointer to the offending input, e.g. /query/limit */
+                            pointer: string;
+                        }[];
+                        instance?: string;
+                        status: number;
+                        title: string;
+                        /** @description URI identifying the kind of problem */
+                        type: string;
+                    };
+                };
+            };
+        };
+    };
+    exportCatalog: {
+        parameters: {
+            query: {
+                /** @description UTC timestamp, ISO 8601 */
+                since?: string;
+                limit: number;
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            adoptionCount: number;
+                            certifiedUntil: string | null;
+                            deploymentModels: ("self_hosted" | "efa_service" | "saas")[];
+                            homepageUrl: string | null;
+                            latestVersion: string | null;
+                            license: string;
+                            name: string;
+                            owner: {
+                                name: string;
+                                slug: string;
+                            };
+                            /** @description In the public catalogue now; false means: remove it from the mirror */
+                            public: boolean;
+                            repositoryUrl: string;
+                            slug: string;
+                            status: string;
+                            summary: string;
+                            tags: string[];
+                            themenfelder: ("work_retirement" | "building_housing" | "education" | "immigration_emigration" | "engagement_hobbies" | "family_children" | "research_funding" | "health" | "mobility_travel" | "cross_cutting" | "law_order" | "taxes_customs" | "environment" | "business" | "internal_administration")[];
+                            /**
+                             * Format: date-time
+                             * @description UTC timestamp, ISO 8601
+                             */
+                            updatedAt: string;
+                        }[];
+                        nextCursor: string | null;
+                    };
                 };
             };
             /** @description Invalid parameters; `errors` names each one */
@@ -7223,6 +7499,89 @@ export interface operations {
                         id: "self_hosted" | "efa_service" | "saas";
                         label: string;
                     }[];
+                };
+            };
+            /** @description Invalid parameters; `errors` names each one */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail: string;
+                        errors?: {
+                            message: string;
+                            /** @description JSON pointer to the offending input, e.g. /query/limit */
+                            pointer: string;
+                        }[];
+                        instance?: string;
+                        status: number;
+                        title: string;
+                        /** @description URI identifying the kind of problem */
+                        type: string;
+                    };
+                };
+            };
+            /** @description Rate limit exceeded; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail: string;
+                        errors?: {
+                            message: string;
+                            /** @description JSON pointer to the offending input, e.g. /query/limit */
+                            pointer: string;
+                        }[];
+                        instance?: string;
+                        status: number;
+                        title: string;
+                        /** @description URI identifying the kind of problem */
+                        type: string;
+                    };
+                };
+            };
+            /** @description Unexpected error; details are logged under the request id */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail: string;
+                        errors?: {
+                            message: string;
+                            /** @description JSON pointer to the offending input, e.g. /query/limit */
+                            pointer: string;
+                        }[];
+                        instance?: string;
+                        status: number;
+                        title: string;
+                        /** @description URI identifying the kind of problem */
+                        type: string;
+                    };
+                };
+            };
+        };
+    };
+    certifiedAppsFeed: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Atom 1.0 feed */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/atom+xml": string;
                 };
             };
             /** @description Invalid parameters; `errors` names each one */

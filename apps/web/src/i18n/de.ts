@@ -211,6 +211,7 @@ export default {
     basisdienst: 'Benötigte Basisdienste',
   },
   detail: {
+    releasesFeed: 'Neue Versionen als Feed abonnieren (Atom)',
     back: 'Zurück zum Katalog',
     loading: 'Anwendung wird geladen …',
     facts: 'Auf einen Blick',

@@ -213,6 +213,7 @@ const en: typeof de = {
     basisdienst: 'Required base services',
   },
   detail: {
+    releasesFeed: 'Subscribe to new versions (Atom feed)',
     back: 'Back to the catalogue',
     loading: 'Loading application …',
     facts: 'At a glance',

@@ -5,3 +5,8 @@ import { sql } from 'drizzle-orm'
 export function utcTimestamp(column: SQL): SQL {
   return sql`to_char(${column} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"')`
 }
+
+/** A timestamptz with microseconds, for keyset cursors: the second-precision form above is not unique enough. */
+export function preciseUtcTimestamp(column: SQL): SQL {
+  return sql`to_char(${column} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`
+}

@@ -72,6 +72,13 @@ function weigh(key: SharingKey, participants: Participant[]): { appliedKey: Shar
   return { appliedKey: key, weights }
 }
 
+/** Each participant's share of the cost left after central funding (all zero when nobody has weight). */
+function shareOut(model: CostModelRow, participants: Participant[]): { appliedKey: SharingKey, shares: number[] } {
+  const { appliedKey, weights } = weigh(model.sharingKey, participants)
+  const shares = weights.some(w => w > 0n) ? apportion(splitCentralFunding(model).sharedCostCents, weights) : participants.map(() => 0)
+  return { appliedKey, shares }
+}
+
 /** The cost left to share after central funding; the central part is rounded to whole cents. */
 function splitCentralFunding(model: CostModelRow) {
   const centralFundingCents = Math.round(model.annualCostCents * model.centralFundingPercent / 100)
@@ -121,8 +128,7 @@ export async function costSharing(db: Database, slug: string, year: number): Pro
   const model = await costModelOf(db, slug, year)
   const participants = (await participantsOf(db, model.appId, year)).filter(p => p.days > 0)
   const { centralFundingCents, sharedCostCents } = splitCentralFunding(model)
-  const { appliedKey, weights } = weigh(model.sharingKey, participants)
-  const shares = participants.length > 0 && weights.some(w => w > 0n) ? apportion(sharedCostCents, weights) : participants.map(() => 0)
+  const { appliedKey, shares } = shareOut(model, participants)
   return {
     app: { slug: model.slug, name: model.name },
     year,
@@ -147,15 +153,18 @@ export async function costSharing(db: Database, slug: string, year: number): Pro
 
 /** One organization's share of the current year for each app it uses (for its dashboard). */
 export async function ownShare(db: Database, organizationId: string, slug: string, year: number) {
-  const model = await costModelOf(db, slug, year).catch(() => undefined)
+  const model = await costModelOf(db, slug, year).catch((error: unknown) => {
+    if (error instanceof Problem && error.status === 404)
+      return null
+    throw error
+  })
   if (!model)
     return null
   const participants = (await participantsOf(db, model.appId, year)).filter(p => p.days > 0)
   const index = participants.findIndex(p => p.id === organizationId)
   if (index < 0)
     return null
-  const { weights } = weigh(model.sharingKey, participants)
-  const shares = weights.some(w => w > 0n) ? apportion(splitCentralFunding(model).sharedCostCents, weights) : participants.map(() => 0)
+  const { shares } = shareOut(model, participants)
   const own = participants[index]
   return {
     year,
@@ -199,11 +208,7 @@ export async function estimateShare(db: Database, slug: string, organizationRef:
   }
 
   const fullYear = daysInYear(year)
-  const { sharedCostCents } = splitCentralFunding(model)
-  const shareOf = (participants: Participant[]) => {
-    const { weights } = weigh(model.sharingKey, participants)
-    return weights.some(w => w > 0n) ? apportion(sharedCostCents, weights) : participants.map(() => 0)
-  }
+  const shareOf = (participants: Participant[]) => shareOut(model, participants).shares
   // A full year: everyone subscribed today counts all year, the organization last on ties.
   const steady = [...others.filter(p => activeIds.has(p.id)).map(p => ({ ...p, days: fullYear })), { ...organization, days: fullYear }]
   const annualShareCents = shareOf(steady).at(-1)!

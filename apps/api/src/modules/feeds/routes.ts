@@ -6,13 +6,12 @@ import { sql } from 'drizzle-orm'
 import { Type } from 'typebox'
 import { decodeKeyset, encodeKeyset, ISO_TIMESTAMP_PATTERN, UUID_PATTERN } from '../../lib/keyset-cursor.ts'
 import { notFound } from '../../lib/problem.ts'
-import { utcTimestamp } from '../../lib/sql.ts'
+import { preciseUtcTimestamp, utcTimestamp } from '../../lib/sql.ts'
 import { problemResponse, publicReadErrors } from '../../schemas/common.ts'
 import { AppParamsSchema } from '../catalog/schemas.ts'
 import { atomFeed } from './atom.ts'
 import { CatalogExportPageSchema, CatalogExportQuerySchema } from './schemas.ts'
 
-const preciseTimestamp = (column: ReturnType<typeof sql>) => sql`to_char(${column} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`
 const atomResponse = { 200: { description: 'Atom 1.0 feed', content: { 'application/atom+xml': { schema: Type.String() } } } }
 
 /** Where the store is reachable, as the client addressed it (feeds must carry absolute links). */
@@ -98,7 +97,7 @@ const feedRoutes: FastifyPluginAsyncTypebox = async (app) => {
              a.certified_until::text AS "certifiedUntil", a.adoption_count AS "adoptionCount",
              json_build_object('slug', o.slug, 'name', o.name) AS owner,
              (SELECT r.version FROM releases r WHERE r.app_id = a.id ORDER BY r.major DESC, r.minor DESC, r.patch DESC LIMIT 1) AS "latestVersion",
-             ${utcTimestamp(sql`a.updated_at`)} AS "updatedAt", ${preciseTimestamp(sql`a.updated_at`)} AS "cursorAt"
+             ${utcTimestamp(sql`a.updated_at`)} AS "updatedAt", ${preciseUtcTimestamp(sql`a.updated_at`)} AS "cursorAt"
       FROM apps a JOIN organizations o ON o.id = a.owner_organization_id
       WHERE a.status <> 'draft' AND a.status <> 'in_review'
         ${since ? sql`AND a.updated_at >= ${since}::timestamptz` : sql``}

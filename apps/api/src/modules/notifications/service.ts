@@ -7,12 +7,11 @@ import { appendAuditEvent, selectRows } from '@kas/db'
 import { sql } from 'drizzle-orm'
 import { decodeKeyset, encodeKeyset, ISO_TIMESTAMP_PATTERN, UUID_PATTERN } from '../../lib/keyset-cursor.ts'
 import { Problem } from '../../lib/problem.ts'
-import { utcTimestamp } from '../../lib/sql.ts'
+import { preciseUtcTimestamp, utcTimestamp } from '../../lib/sql.ts'
 import { internalAddressProblem } from './webhook-address.ts'
 
 type NotificationPage = Static<typeof NotificationPageSchema>
 
-const preciseTimestamp = (column: ReturnType<typeof sql>) => sql`to_char(${column} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`
 
 /** The organization's feed, newest first. */
 export async function listNotifications(db: Database, principal: Principal, query: Static<typeof NotificationQuerySchema>): Promise<NotificationPage> {
@@ -20,7 +19,7 @@ export async function listNotifications(db: Database, principal: Principal, quer
   const rows = await selectRows<NotificationPage['items'][number] & { cursorAt: string }>(db, sql`
     SELECT n.id, e.type::text AS type, json_build_object('slug', a.slug, 'name', a.name) AS app, e.payload AS data,
            ${utcTimestamp(sql`n.created_at`)} AS "createdAt", ${utcTimestamp(sql`n.read_at`)} AS "readAt",
-           ${preciseTimestamp(sql`n.created_at`)} AS "cursorAt"
+           ${preciseUtcTimestamp(sql`n.created_at`)} AS "cursorAt"
     FROM notifications n JOIN outbox_events e ON e.id = n.event_id JOIN apps a ON a.id = e.app_id
     WHERE n.organization_id = ${principal.organization.id}
       ${query.unread ? sql`AND n.read_at IS NULL` : sql``}

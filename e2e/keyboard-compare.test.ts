@@ -67,6 +67,9 @@ describeInBrowser('keyboard only: search → detail → compare → adopt', (bro
     await page.getByRole('columnheader', { name: first.name }).waitFor()
     await page.getByRole('columnheader', { name: second.name }).waitFor()
     await page.getByText('Aus Sicht von Kiel').waitFor()
+    // Rows that differ say so in words, not only in colour.
+    expect(await page.locator('.compare__differs').count()).toBeGreaterThan(0)
+    expect(await page.locator('.compare__differs').first().textContent()).toContain('unterschiedlich')
     await expectNoAxeViolations(page, 'compare page')
 
     await tabTo(page, new RegExp(`^${first.name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`))

@@ -1,4 +1,6 @@
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core'
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { PGlite } from '@electric-sql/pglite'
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm'
@@ -52,6 +54,7 @@ export async function createDb(config: DbConfig): Promise<DbHandle> {
       close: () => pool.end(),
     }
   }
+  const releaseLock = config.dataDir ? lockDataDir(config.dataDir) : () => {}
   const client = await PGlite.create({
     dataDir: config.dataDir,
     loadDataDir: config.pgliteSnapshot,
@@ -63,8 +66,48 @@ export async function createDb(config: DbConfig): Promise<DbHandle> {
     db,
     driver: 'pglite',
     exec: async (sqlText) => { await client.exec(sqlText) },
-    close: () => client.close(),
+    close: async () => {
+      await client.close()
+      releaseLock()
+    },
     dump: async () => client.dumpDataDir('none'),
+  }
+}
+
+/**
+ * PGlite is a whole PostgreSQL inside this process: a second process opening the same directory
+ * would corrupt it. A lock file with the owner's process id keeps a second one out (e.g. an import
+ * while `pnpm start` runs); a lock left by a process that no longer exists is taken over.
+ */
+function lockDataDir(dataDir: string): () => void {
+  mkdirSync(dataDir, { recursive: true })
+  const lockFile = join(dataDir, 'kas.lock')
+  for (let attempt = 0; attempt < 2; attempt++) {
+    try {
+      writeFileSync(lockFile, String(process.pid), { flag: 'wx' })
+      return () => rmSync(lockFile, { force: true })
+    }
+    catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST')
+        throw error
+      const owner = Number(readFileSync(lockFile, 'utf8'))
+      if (isRunning(owner) && owner !== process.pid)
+        throw new Error(`The embedded database in ${dataDir} is in use by process ${owner} (is "pnpm start" running?). Stop it first, or use PostgreSQL via DATABASE_URL.`)
+      rmSync(lockFile, { force: true })
+    }
+  }
+  throw new Error(`Could not lock ${dataDir}.`)
+}
+
+function isRunning(pid: number): boolean {
+  if (!Number.isInteger(pid) || pid <= 0)
+    return false
+  try {
+    process.kill(pid, 0)
+    return true
+  }
+  catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM'
   }
 }
 

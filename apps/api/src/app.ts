@@ -10,6 +10,7 @@ import catalogRoutes from './modules/catalog/routes.ts'
 import compareRoutes from './modules/compare/routes.ts'
 import certificationRoutes from './modules/certification/routes.ts'
 import feedRoutes from './modules/feeds/routes.ts'
+import publiccodeRoutes from './modules/publiccode/routes.ts'
 import healthRoutes from './modules/health/routes.ts'
 import notificationRoutes from './modules/notifications/routes.ts'
 import organizationRoutes from './modules/organizations/routes.ts'
@@ -110,6 +111,7 @@ export async function buildApp(options: BuildAppOptions) {
     await api.register(reportRoutes)
     await api.register(searchRoutes)
     await api.register(feedRoutes)
+    await api.register(publiccodeRoutes)
     await api.register(siteRoutes, options.site ?? {})
   }, { prefix: '/api/v1' })
 

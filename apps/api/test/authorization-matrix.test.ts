@@ -73,6 +73,8 @@ const rules: Record<string, Caller[]> = {
   'GET /api/v1/feeds/certified.atom': everyone,
   'GET /api/v1/apps/:slug/releases.atom': everyone,
   'GET /api/v1/catalog/export': everyone,
+  'POST /api/v1/imports/publiccode': ['vendor_publisher'],
+  'GET /api/v1/apps/:slug/publiccode.yml': everyone,
   'POST /api/v1/search/clicks': everyone,
   'GET /api/v1/search/analytics': ['platform_admin'],
   'GET /api/v1/search/synonyms': ['platform_admin'],

@@ -188,6 +188,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/apps/{slug}/publiccode.yml": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A public app as publiccode.yml (version 0.4, with the German section "de") */
+        get: operations["exportPubliccode"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/apps/{slug}/releases": {
         parameters: {
             query?: never;
@@ -603,6 +620,26 @@ export interface paths {
         get: operations["certifiedAppsFeed"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/imports/publiccode": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Create or update my app from a publiccode.yml (matched by its url)
+         * @description Send the file as `application/yaml` (or text/yaml, text/plain), or as JSON `{ "text": "…" }`. At most 256 KiB. With `dryRun=true` nothing is written: the answer previews the fields, warnings and ignored keys. Problems come back all at once as 422, each with its path and line.
+         */
+        post: operations["importPubliccode"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1217,7 +1254,12 @@ export interface operations {
                     "application/problem+json": {
                         detail: string;
                         errors?: {
+                            column?: number;
+                            /** @description For uploaded files: line in the file (1-based) */
+                            line?: number;
                             message: string;
+                            /** @description For uploaded files: the key path in the file, e.g. legal.license */
+                            path?: string;
                             /** @description JSON pointer to the offending input, e.g. /query/limit */
                             pointer: string;
                         }[];
@@ -1238,7 +1280,12 @@ export interface operations {
                     "application/problem+json": {
                         detail: string;
                         errors?: {
+                            column?: number;
+                            /** @description For uploaded files: line in the file (1-based) */
+                            line?: number;
                             message: string;
+                            /** @description For uploaded files: the key path in the file, e.g. legal.license */
+                            path?: string;
                             /** @description JSON pointer to the offending input, e.g. /query/limit */
                             pointer: string;
                         }[];
@@ -1259,7 +1306,12 @@ export interface operations {
                     "application/problem+json": {
                         detail: string;
                         errors?: {
+                            column?: number;
+                            /** @description For uploaded files: line in the file (1-based) */
+                            line?: number;
                             message: string;
+                            /** @description For uploaded files: the key path in the file, e.g. legal.license */
+                            path?: string;
                             /** @description JSON pointer to the offending input, e.g. /query/limit */
                             pointer: string;
                         }[];
@@ -1371,8 +1423,8 @@ export interface operations {
                         /** @description Slug of the provider organization running the EfA service */
                         provider: string | null;
                         releases: {
-                            artifactSha256: string;
-                            artifactUrl: string;
+                            artifactSha256: string | null;
+                            artifactUrl: string | null;
                             hasSbom: boolean;
                             /**
                              * Format: date
@@ -1408,7 +1460,12 @@ export interface operations {
                     "application/problem+json": {
                         detail: string;
                         errors?: {
+                            column?: number;
+                            /** @description For uploaded files: line in the file (1-based) */
+                            line?: number;
                             message: string;
+                            /** @description For uploaded files: the key path in the file, e.g. legal.license */
+                            path?: string;
                             /** @description JSON pointer to the offending input, e.g. /query/limit */
                             pointer: string;
                         }[];
@@ -1429,7 +1486,12 @@ export interface operations {
                     "application/problem+json": {
                         detail: string;
                         errors?: {
+                            column?: number;
+                            /** @description For uploaded files: line in the file (1-based) */
+                            line?: number;
                             message: string;
+                            /** @description For uploaded files: the key path in the file, e.g. legal.license */
+                            path?: string;
                             /** @description JSON pointer to the offending input, e.g. /query/limit */
                             pointer: string;
                         }[];
@@ -1450,7 +1512,12 @@ export interface operations {
                     "application/problem+json": {
                         detail: string;
                         errors?: {
+                            column?: number;
+                            /** @description For uploaded files: line in the file (1-based) */
+                            line?: number;
                             message: string;
+                            /** @description For uploaded files: the key path in the file, e.g. legal.license */
+                            path?: string;
                             /** @description JSON pointer to the offending input, e.g. /query/limit */
                             pointer: string;
                         }[];
@@ -1471,7 +1538,12 @@ export interface operations {
                     "application/problem+json": {
                         detail: string;
                         errors?: {
+                            column?: number;
+                            /** @description For uploaded files: line in the file (1-based) */
+                            line?: number;
                             message: string;
+                            /** @description For uploaded files: the key path in the file, e.g. legal.license */
+                            path?: string;
                             /** @description JSON pointer to the offending input, e.g. /query/limit */
                             pointer: string;
                         }[];
@@ -1492,7 +1564,12 @@ export interface operations {
                     "application/problem+json": {
                         detail: string;
                         errors?: {
+                            column?: number;
+                            /** @description For uploaded files: line in the file (1-based) */
+                            line?: number;
                             message: string;
+                            /** @description For uploaded files: the key path in the file, e.g. legal.license */
+                            path?: string;
                             /** @description JSON pointer to the offending input, e.g. /query/limit */
                             pointer: string;
                         }[];
@@ -1513,7 +1590,12 @@ export interface operations {
                     "application/problem+json": {
                         detail: string;
                         errors?: {
+                            column?: number;
+                            /** @description For uploaded files: line in the file (1-based) */
+                            line?: number;
                             message: string;
+                            /** @description For uploaded files: the key path in the file, e.g. legal.license */
+                            path?: string;
                             /** @description JSON pointer to the offending input, e.g. /query/limit */
                             pointer: string;
                         }[];
@@ -1534,7 +1616,12 @@ export interface operations {
                     "application/problem+json": {
                         detail: string;
                         errors?: {
+                            column?: number;
+                            /** @description For uploaded files: line in the file (1-based) */
+                            line?: number;
                             message: string;
+                            /** @description For uploaded files: the key path in the file, e.g. legal.license */
+                            path?: string;
                             /** @description JSON pointer to the offending input, e.g. /query/limit */
                             pointer: string;
                         }[];
@@ -1555,7 +1642,12 @@ export interface operations {
                     "application/problem+json": {
                         detail: string;
                         errors?: {
+                            column?: number;
+                            /** @description For uploaded files: line in the file (1-based) */
+                            line?: number;
                             message: string;
+                            /** @description For uploaded files: the key path in the file, e.g. legal.license */
+                            path?: string;
                             /** @description JSON pointer to the offending input, e.g. /query/limit */
                             pointer: string;
                         }[];
@@ -1659,6 +1751,40 @@ export interface operations {
                             name: string;
                             slug: string;
                         };
+                        profile: {
+                            availableLanguages: string[];
+                            /** @description Compliance the publisher declares itself: claims, not attestations */
+                            complianceClaims: string[];
+                            /** @description Users the publisher names (publiccode.yml usedBy): unverified, not counted as adoption */
+                            declaredUsers: string[];
+                            developmentStatus: ("concept" | "development" | "beta" | "stable" | "obsolete") | null;
+                            features: string[];
+                            /** @description LeiKa-Leistungsschlüssel */
+                            leikaIds: string[];
+                            maintenance: {
+                                contacts: {
+                                    affiliation?: string;
+                                    email?: string;
+                                    name: string;
+                                    phone?: string;
+                                }[];
+                                contractors: {
+                                    email?: string;
+                                    name: string;
+                                    /**
+                                     * Format: date
+                                     * @description Calendar date (UTC), YYYY-MM-DD
+                                     */
+                                    until: string;
+                                    website?: string;
+                                }[];
+                                /** @enum {unknown} */
+                                type: "internal" | "contract" | "community" | "none";
+                            } | null;
+                            /** @description web, windows, mac, linux, android, ios */
+                            platforms: string[];
+                            softwareType: string | null;
+                        };
                         provider: {
                             kind: string;
                             name: string;
@@ -1666,8 +1792,9 @@ export interface operations {
                         } | null;
                         /** @description Newest first. */
                         releases: {
-                            artifactSha256: string;
-                            artifactUrl: string;
+                            artifactSha256: string | null;
+                            /** @description Null when the release was only declared (publiccode.yml import) */
+                            artifactUrl: string | null;
                             changelog: string;
                             /** @description Same major version as the certified release: minor and patch releases inherit the certificate, a new major needs its own. */
                             coveredByCertificate: boolean;
@@ -1706,7 +1833,12 @@ export interface operations {
                     "application/problem+json": {
                         detail: string;
                         errors?: {
+                            column?: number;
+                            /** @description For uploaded files: line in the file (1-based) */
+                            line?: number;
                             message: string;
+                            /** @description For uploaded files: the key path in the file, e.g. legal.license */
+                            path?: string;
                             /** @description JSON pointer to the offending input, e.g. /query/limit */
                             pointer: string;
                         }[];
@@ -1727,7 +1859,12 @@ export interface operations {
                     "application/problem+json": {
                         detail: string;
                         errors?: {
+                            column?: number;
+                            /** @description For uploaded files: line in the file (1-based) */
+                            line?: number;
                             message: string;
+                            /** @description For uploaded files: the key path in the file, e.g. legal.license */
+                            path?: string;
                             /** @description JSON pointer to the offending input, e.g. /query/limit */
                             pointer: string;
                         }[];
@@ -1748,7 +1885,12 @@ export interface operations {
                     "application/problem+json": {
                         detail: string;
                         errors?: {
+                            column?: number;
+                            /** @description For uploaded files: line in the file (1-based) */
+                            line?: number;
                             message: string;
+                            /** @description For uploaded files: the key path in the file, e.g. legal.license */
+                            path?: string;
                             /** @description JSON pointer to the offending input, e.g. /query/limit */
                             pointer: string;
                         }[];
@@ -1769,7 +1911,12 @@ export interface operations {
                     "application/problem+json": {
                         detail: string;
                         errors?: {
+                            column?: number;
+                            /** @description For uploaded files: line in the file (1-based) */
+                            line?: number;
                             message: string;
+                            /** @description For uploaded files: the key path in the file, e.g. legal.license */
+                            path?: string;
                             /** @description JSON pointer to the offending input, e.g. /query/limit */
                             pointer: string;
                         }[];
@@ -1882,8 +2029,8 @@ export interface operations {
                         /** @description Slug of the provider organization running the EfA service */
                         provider: string | null;
                         releases: {
-                            artifactSha256: string;
-                            artifactUrl: string;
+                            artifactSha256: string | null;
+                            artifactUrl: string | null;
                             hasSbom: boolean;
                             /**
                              * Format: date
@@ -1919,7 +2066,12 @@ export interface operations {
                     "application/problem+json": {
                         detail: string;
                         errors?: {
+                            column?: number;
+                            /** @description For uploaded files: line in the file (1-based) */
+                            line?: number;
                             message: string;
+                            /** @description For uploaded files: the key path in the file, e.g. legal.license */
+                            path?: string;
                             /** @description JSON pointer to the offending input, e.g. /query/limit */
                             pointer: string;
                         }[];
@@ -1940,7 +2092,12 @@ export interface operations {
                     "application/problem+json": {
                         detail: string;
                         errors?: {
+                            column?: number;
+                            /** @description For uploaded files: line in the file (1-based) */
+                            line?: number;
                             message: string;
+                            /** @description For uploaded files: the key path in the file, e.g. legal.license */
+                            path?: string;
                             /** @description JSON pointer to the offending input, e.g. /query/limit */
                             pointer: string;
                         }[];
@@ -1961,7 +2118,12 @@ export interface operations {
                     "application/problem+json": {
                         detail: string;
                         errors?: {
+                            column?: number;
+                            /** @description For uploaded files: line in the file (1-based) */
+                            line?: number;
                             message: string;
+                            /** @description For uploaded files: the key path in the file, e.g. legal.license */
+                            path?: string;
                             /** @description JSON pointer to the offending input, e.g. /query/limit */
                             pointer: string;
                         }[];
@@ -1982,7 +2144,12 @@ export interface operations {
                     "application/problem+json": {
                         detail: string;
                         errors?: {
+                            column?: number;
+                            /** @description For uploaded files: line in the file (1-based) */
+                            line?: number;
                             message: string;
+                            /** @description For uploaded files: the key path in the file, e.g. legal.license */
+                            path?: string;
                             /** @description JSON pointer to the offending input, e.g. /query/limit */
                             pointer: string;
                         }[];
@@ -2003,7 +2170,12 @@ export interface operations {
                     "application/problem+json": {
                         detail: string;
                         errors?: {
+                            column?: number;
+                            /** @description For uploaded files: line in the file (1-based) */
+                            line?: number;
                             message: string;
+                            /** @description For uploaded files: the key path in the file, e.g. legal.license */
+                            path?: string;
                             /** @description JSON pointer to the offending input, e.g. /query/limit */
                             pointer: string;
                         }[];
@@ -2024,7 +2196,12 @@ export interface operations {
                     "application/problem+json": {
                         detail: string;
                         errors?: {
+                            column?: number;
+                            /** @description For uploaded files: line in the file (1-based) */
+                            line?: number;
                             message: string;
+                            /** @description For uploaded files: the key path in the file, e.g. legal.license */
+                            path?: string;
                             /** @description JSON pointer to the offending input, e.g. /query/limit */
                             pointer: string;
                         }[];
@@ -2045,7 +2222,12 @@ export interface operations {
                     "application/problem+json": {
                         detail: string;
                         errors?: {
+                            column?: number;
+                            /** @description For uploaded files: line in the file (1-based) */
+                            line?: number;
                             message: string;
+                            /** @description For uploaded files: the key path in the file, e.g. legal.license */
+                            path?: string;
                             /** @description JSON pointer to the offending input, e.g. /query/limit */
                             pointer: string;
                         }[];
@@ -2066,7 +2248,12 @@ export interface operations {
                     "application/problem+json": {
                         detail: string;
                         errors?: {
+                            column?: number;
+                            /** @description For uploaded files: line in the file (1-based) */
+                            line?: number;
                             message: string;
+                            /** @description For uploaded files: the key path in the file, e.g. legal.license */
+                            path?: string;
                             /** @description JSON pointer to the offending input, e.g. /query/limit */
                             pointer: string;
                         }[];
@@ -2087,7 +2274,12 @@ export interface operations {
                     "application/problem+json": {
                         detail: string;
                         errors?: {
+                            column?: number;
+                            /** @description For uploaded files: line in the file (1-based) */
+                            line?: number;
                             message: string;
+                            /** @description For uploaded files: the key path in the file, e.g. legal.license */
+                            path?: string;
                             /** @description JSON pointer to the offending input, e.g. /query/limit */
                             pointer: string;
                         }[];
@@ -2108,7 +2300,12 @@ export interface operations {
                     "application/problem+json": {
                         detail: string;
                         errors?: {
+                            column?: number;
+                            /** @description For uploaded files: line in the file (1-based) */
+                            line?: number;
                             message: string;
+                            /** @description For uploaded files: the key path in the file, e.g. legal.license */
+                            path?: string;
                             /** @description JSON pointer to the offending input, e.g. /query/limit */
                             pointer: string;
                         }[];
@@ -2177,7 +2374,12 @@ export interface operations {
                     "application/problem+json": {
                         detail: string;
                         errors?: {
+                            column?: number;
+                            /** @description For uploaded files: line in the file (1-based) */
+                            line?: number;
                             message: string;
+                            /** @description For uploaded files: the key path in the file, e.g. legal.license */
+                            path?: string;
                             /** @description JSON pointer to the offending input, e.g. /query/limit */
                             pointer: string;
                         }[];
@@ -2198,7 +2400,12 @@ export interface operations {
                     "application/problem+json": {
                         detail: string;
                         errors?: {
+                            column?: number;
+                            /** @description For uploaded files: line in the file (1-based) */
+                            line?: number;
                             message: string;
+                            /** @description For uploaded files: the key path in the file, e.g. legal.license */
+                            path?: string;
                             /** @description JSON pointer to the offending input, e.g. /query/limit */
                             pointer: string;
                         }[];
@@ -2219,7 +2426,12 @@ export interface operations {
                     "application/problem+json": {
                         detail: string;
                         errors?: {
+                            column?: number;
+                            /** @description For uploaded files: line in the file (1-based) */
+                            line?: number;
                             message: string;
+                            /** @description For uploaded files: the key path in the file, e.g. legal.license */
+                            path?: string;
                             /** @description JSON pointer to the offending input, e.g. /query/limit */
                             pointer: string;
                         }[];
@@ -2240,7 +2452,12 @@ export interface operations {
                     "application/problem+json": {
                         detail: string;
                         errors?: {
+                            column?: number;
+                            /** @description For uploaded files: line in the file (1-based) */
+                            line?: number;
                             message: string;
+                            /** @description For uploaded files: the key path in the file, e.g. legal.license */
+                            path?: string;
                             /** @description JSON pointer to the offending input, e.g. /query/limit */
                             pointer: string;
                         }[];
@@ -2356,8 +2573,8 @@ export interface operations {
                         /** @description Slug of the provider organization running the EfA service */
                         provider: string | null;
                         releases: {
-                            artifactSha256: string;
-                            artifactUrl: string;
+                            artifactSha256: string | null;
+                            artifactUrl: string | null;
                             hasSbom: boolean;
                             /**
                              * Format: date
@@ -2393,7 +2610,12 @@ export interface operations {
                     "application/problem+json": {
                         detail: string;
                         errors?: {
+                            column?: number;
+                            /** @description For uploaded files: line in the file (1-based) */
+                            line?: number;
                             message: string;
+                            /** @description For uploaded files: the key path in the file, e.g. legal.license */
+                            path?: string;
                             /** @description JSON pointer to the offending input, e.g. /query/limit */
                             pointer: string;
                         }[];
@@ -2414,7 +2636,12 @@ export interface operations {
                     "application/problem+json": {
                         detail: string;
                         errors?: {
+                            column?: number;
+                            /** @description For uploaded files: line in the file (1-based) */
+                            line?: number;
                             message: string;
+                            /** @description For uploaded files: the key path in the file, e.g. legal.license */
+                            path?: string;
                             /** @description JSON pointer to the offending input, e.g. /query/limit */
                             pointer: string;
                         }[];
@@ -2435,7 +2662,12 @@ export interface operations {
                     "application/problem+json": {
                         detail: string;
                         errors?: {
+                            column?: number;
+                            /** @description For uploaded files: line in the file (1-based) */
+                            line?: number;
                             message: string;
+                            /** @description For uploaded files: the key path in the file, e.g. legal.license */
+                            path?: string;
                             /** @description JSON pointer to the offending input, e.g. /query/limit */
                             pointer: string;
                         }[];
@@ -2456,7 +2688,12 @@ export interface operations {
                     "application/problem+json": {
                         detail: string;
                         errors?: {
+                            column?: number;
+                            /** @description For uploaded files: line in the file (1-based) */
+                            line?: number;
                             message: string;
+                            /** @description For uploaded files: the key path in the file, e.g. legal.license */
+                            path?: string;
                             /** @description JSON pointer to the offending input, e.g. /query/limit */
                             pointer: string;
                         }[];
@@ -2477,7 +2714,12 @@ export interface operations {
                     "application/problem+json": {
                         detail: string;
                         errors?: {
+                            column?: number;
+                            /** @description For uploaded files: line in the file (1-based) */
+                            line?: number;
                             message: string;
+                            /** @description For uploaded files: the key path in the file, e.g. legal.license */
+                            path?: string;
                             /** @description JSON pointer to the offending input, e.g. /query/limit */
                             pointer: string;
                         }[];
@@ -2498,7 +2740,12 @@ export interface operations {
                     "application/problem+json": {
                         detail: string;
                         errors?: {
+                            column?: number;
+                            /** @description For uploaded files: line in the file (1-based) */
+                            line?: number;
                             message: string;
+                            /** @description For uploaded files: the key path in the file, e.g. legal.license */
+                            path?: string;
                             /** @description JSON pointer to the offending input, e.g. /query/limit */
                             pointer: string;
                         }[];
@@ -2519,7 +2766,12 @@ export interface operations {
                     "application/problem+json": {
                         detail: string;
                         errors?: {
+                            column?: number;
+                            /** @description For uploaded files: line in the file (1-based) */
+                            line?: number;
                             message: string;
+                            /** @description For uploaded files: the key path in the file, e.g. legal.license */
+                            path?: string;
                             /** @description JSON pointer to the offending input, e.g. /query/limit */
                             pointer: string;
                         }[];
@@ -2540,7 +2792,12 @@ export interface operations {
                     "application/problem+json": {
                         detail: string;
                         errors?: {
+                            column?: number;
+                            /** @description For uploaded files: line in the file (1-based) */
+                            line?: number;
                             message: string;
+                            /** @description For uploaded files: the key path in the file, e.g. legal.license */
+                            path?: string;
                             /** @description JSON pointer to the offending input, e.g. /query/limit */
                             pointer: string;
                         }[];
@@ -2601,7 +2858,12 @@ export interface operations {
                     "application/problem+json": {
                         detail: string;
                         errors?: {
+                            column?: number;
+                            /** @description For uploaded files: line in the file (1-based) */
+                            line?: number;
                             message: string;
+                            /** @description For uploaded files: the key path in the file, e.g. legal.license */
+                            path?: string;
                             /** @description JSON pointer to the offending input, e.g. /query/limit */
                             pointer: string;
                         }[];
@@ -2622,7 +2884,12 @@ export interface operations {
                     "application/problem+json": {
                         detail: string;
                         errors?: {
+                            column?: number;
+                            /** @description For uploaded files: line in the file (1-based) */
+                            line?: number;
                             message: string;
+                            /** @description For uploaded files: the key path in the file, e.g. legal.license */
+                            path?: string;
                             /** @description JSON pointer to the offending input, e.g. /query/limit */
                             pointer: string;
                         }[];
@@ -2643,7 +2910,12 @@ export interface operations {
                     "application/problem+json": {
                         detail: string;
                         errors?: {
+                            column?: number;
+                            /** @description For uploaded files: line in the file (1-based) */
+                            line?: number;
                             message: string;
+                            /** @description For uploaded files: the key path in the file, e.g. legal.license */
+                            path?: string;
                             /** @description JSON pointer to the offending input, e.g. /query/limit */
                             pointer: string;
                         }[];
@@ -2664,7 +2936,12 @@ export interface operations {
                     "application/problem+json": {
                         detail: string;
                         errors?: {
+                            column?: number;
+                            /** @description For uploaded files: line in the file (1-based) */
+                            line?: number;
                             message: string;
+                            /** @description For uploaded files: the key path in the file, e.g. legal.license */
+                            path?: string;
                             /** @description JSON pointer to the offending input, e.g. /query/limit */
                             pointer: string;
                         }[];
@@ -2685,7 +2962,12 @@ export interface operations {
                     "application/problem+json": {
                         detail: string;
                         errors?: {
+                            column?: number;
+                            /** @description For uploaded files: line in the file (1-based) */
+                            line?: number;
                             message: string;
+                            /** @description For uploaded files: the key path in the file, e.g. legal.license */
+                            path?: string;
                             /** @description JSON pointer to the offending input, e.g. /query/limit */
                             pointer: string;
                         }[];
@@ -2706,7 +2988,12 @@ export interface operations {
                     "application/problem+json": {
                         detail: string;
                         errors?: {
+                            column?: number;
+                            /** @description For uploaded files: line in the file (1-based) */
+                            line?: number;
                             message: string;
+                            /** @description For uploaded files: the key path in the file, e.g. legal.license */
+                            path?: string;
                             /** @description JSON pointer to the offending input, e.g. /query/limit */
                             pointer: string;
                         }[];
@@ -2727,7 +3014,12 @@ export interface operations {
                     "application/problem+json": {
                         detail: string;
                         errors?: {
+                            column?: number;
+                            /** @description For uploaded files: line in the file (1-based) */
+                            line?: number;
                             message: string;
+                            /** @description For uploaded files: the key path in the file, e.g. legal.license */
+                            path?: string;
                             /** @description JSON pointer to the offending input, e.g. /query/limit */
                             pointer: string;
                         }[];
@@ -2748,7 +3040,12 @@ export interface operations {
                     "application/problem+json": {
                         detail: string;
                         errors?: {
+                            column?: number;
+                            /** @description For uploaded files: line in the file (1-based) */
+                            line?: number;
                             message: string;
+                            /** @description For uploaded files: the key path in the file, e.g. legal.license */
+                            path?: string;
                             /** @description JSON pointer to the offending input, e.g. /query/limit */
                             pointer: string;
                         }[];
@@ -2809,7 +3106,12 @@ export interface operations {
                     "application/problem+json": {
                         detail: string;
                         errors?: {
+                            column?: number;
+                            /** @description For uploaded files: line in the file (1-based) */
+                            line?: number;
                             message: string;
+                            /** @description For uploaded files: the key path in the file, e.g. legal.license */
+                            path?: string;
                             /** @description JSON pointer to the offending input, e.g. /query/limit */
                             pointer: string;
                         }[];
@@ -2830,7 +3132,12 @@ export interface operations {
                     "application/problem+json": {
                         detail: string;
                         errors?: {
+                            column?: number;
+                            /** @description For uploaded files: line in the file (1-based) */
+                            line?: number;
                             message: string;
+                            /** @description For uploaded files: the key path in the file, e.g. legal.license */
+                            path?: string;
                             /** @description JSON pointer to the offending input, e.g. /query/limit */
                             pointer: string;
                         }[];
@@ -2851,7 +3158,12 @@ export interface operations {
                     "application/problem+json": {
                         detail: string;
                         errors?: {
+                            column?: number;
+                            /** @description For uploaded files: line in the file (1-based) */
+                            line?: number;
                             message: string;
+                            /** @description For uploaded files: the key path in the file, e.g. legal.license */
+                            path?: string;
                             /** @description JSON pointer to the offending input, e.g. /query/limit */
                             pointer: string;
                         }[];
@@ -2872,7 +3184,12 @@ export interface operations {
                     "application/problem+json": {
                         detail: string;
                         errors?: {
+                            column?: number;
+                            /** @description For uploaded files: line in the file (1-based) */
+                            line?: number;
                             message: string;
+                            /** @description For uploaded files: the key path in the file, e.g. legal.license */
+                            path?: string;
                             /** @description JSON pointer to the offending input, e.g. /query/limit */
                             pointer: string;
                         }[];
@@ -2950,7 +3267,12 @@ export interface operations {
                     "application/problem+json": {
                         detail: string;
                         errors?: {
+                            column?: number;
+                            /** @description For uploaded files: line in the file (1-based) */
+                            line?: number;
                             message: string;
+                            /** @description For uploaded files: the key path in the file, e.g. legal.license */
+                            path?: string;
                             /** @description JSON pointer to the offending input, e.g. /query/limit */
                             pointer: string;
                         }[];
@@ -2971,7 +3293,12 @@ export interface operations {
                     "application/problem+json": {
                         detail: string;
                         errors?: {
+                            column?: number;
+                            /** @description For uploaded files: line in the file (1-based) */
+                            line?: number;
                             message: string;
+                            /** @description For uploaded files: the key path in the file, e.g. legal.license */
+                            path?: string;
                             /** @description JSON pointer to the offending input, e.g. /query/limit */
                             pointer: string;
                         }[];
@@ -2992,7 +3319,12 @@ export interface operations {
                     "application/problem+json": {
                         detail: string;
                         errors?: {
+                            column?: number;
+                            /** @description For uploaded files: line in the file (1-based) */
+                            line?: number;
                             message: string;
+                            /** @description For uploaded files: the key path in the file, e.g. legal.license */
+                            path?: string;
                             /** @description JSON pointer to the offending input, e.g. /query/limit */
                             pointer: string;
                         }[];
@@ -3013,7 +3345,12 @@ export interface operations {
                     "application/problem+json": {
                         detail: string;
                         errors?: {
+                            column?: number;
+                            /** @description For uploaded files: line in the file (1-based) */
+                            line?: number;
                             message: string;
+                            /** @description For uploaded files: the key path in the file, e.g. legal.license */
+                            path?: string;
                             /** @description JSON pointer to the offending input, e.g. /query/limit */
                             pointer: string;
                         }[];
@@ -3034,7 +3371,12 @@ export interface operations {
                     "application/problem+json": {
                         detail: string;
                         errors?: {
+                            column?: number;
+                            /** @description For uploaded files: line in the file (1-based) */
+                            line?: number;
                             message: string;
+                            /** @description For uploaded files: the key path in the file, e.g. legal.license */
+                            path?: string;
                             /** @description JSON pointer to the offending input, e.g. /query/limit */
                             pointer: string;
                         }[];
@@ -3055,7 +3397,12 @@ export interface operations {
                     "application/problem+json": {
                         detail: string;
                         errors?: {
+                            column?: number;
+                            /** @description For uploaded files: line in the file (1-based) */
+                            line?: number;
                             message: string;
+                            /** @description For uploaded files: the key path in the file, e.g. legal.license */
+                            path?: string;
                             /** @description JSON pointer to the offending input, e.g. /query/limit */
                             pointer: string;
                         }[];
@@ -3140,7 +3487,12 @@ export interface operations {
                     "application/problem+json": {
                         detail: string;
                         errors?: {
+                            column?: number;
+                            /** @description For uploaded files: line in the file (1-based) */
+                            line?: number;
                             message: string;
+                            /** @description For uploaded files: the key path in the file, e.g. legal.license */
+                            path?: string;
                             /** @description JSON pointer to the offending input, e.g. /query/limit */
                             pointer: string;
                         }[];
@@ -3161,7 +3513,12 @@ export interface operations {
                     "application/problem+json": {
                         detail: string;
                         errors?: {
+                            column?: number;
+                            /** @description For uploaded files: line in the file (1-based) */
+                            line?: number;
                             message: string;
+                            /** @description For uploaded files: the key path in the file, e.g. legal.license */
+                            path?: string;
                             /** @description JSON pointer to the offending input, e.g. /query/limit */
                             pointer: string;
                         }[];
@@ -3182,7 +3539,12 @@ export interface operations {
                     "application/problem+json": {
                         detail: string;
                         errors?: {
+                            column?: number;
+                            /** @description For uploaded files: line in the file (1-based) */
+                            line?: number;
                             message: string;
+                            /** @description For uploaded files: the key path in the file, e.g. legal.license */
+                            path?: string;
                             /** @description JSON pointer to the offending input, e.g. /query/limit */
                             pointer: string;
                         }[];
@@ -3203,7 +3565,12 @@ export interface operations {
                     "application/problem+json": {
                         detail: string;
                         errors?: {
+                            column?: number;
+                            /** @description For uploaded files: line in the file (1-based) */
+                            line?: number;
                             message: string;
+                            /** @description For uploaded files: the key path in the file, e.g. legal.license */
+                            path?: string;
                             /** @description JSON pointer to the offending input, e.g. /query/limit */
                             pointer: string;
                         }[];
@@ -3282,7 +3649,12 @@ export interface operations {
                     "application/problem+json": {
                         detail: string;
                         errors?: {
+                            column?: number;
+                            /** @description For uploaded files: line in the file (1-based) */
+                            line?: number;
                             message: string;
+                            /** @description For uploaded files: the key path in the file, e.g. legal.license */
+                            path?: string;
                             /** @description JSON pointer to the offending input, e.g. /query/limit */
                             pointer: string;
                         }[];
@@ -3303,7 +3675,12 @@ export interface operations {
                     "application/problem+json": {
                         detail: string;
                         errors?: {
+                            column?: number;
+                            /** @description For uploaded files: line in the file (1-based) */
+                            line?: number;
                             message: string;
+                            /** @description For uploaded files: the key path in the file, e.g. legal.license */
+                            path?: string;
                             /** @description JSON pointer to the offending input, e.g. /query/limit */
                             pointer: string;
                         }[];
@@ -3324,7 +3701,12 @@ export interface operations {
                     "application/problem+json": {
                         detail: string;
                         errors?: {
+                            column?: number;
+                            /** @description For uploaded files: line in the file (1-based) */
+                            line?: number;
                             message: string;
+                            /** @description For uploaded files: the key path in the file, e.g. legal.license */
+                            path?: string;
                             /** @description JSON pointer to the offending input, e.g. /query/limit */
                             pointer: string;
                         }[];
@@ -3345,7 +3727,12 @@ export interface operations {
                     "application/problem+json": {
                         detail: string;
                         errors?: {
+                            column?: number;
+                            /** @description For uploaded files: line in the file (1-based) */
+                            line?: number;
                             message: string;
+                            /** @description For uploaded files: the key path in the file, e.g. legal.license */
+                            path?: string;
                             /** @description JSON pointer to the offending input, e.g. /query/limit */
                             pointer: string;
                         }[];
@@ -3399,7 +3786,12 @@ export interface operations {
                     "application/problem+json": {
                         detail: string;
                         errors?: {
+                            column?: number;
+                            /** @description For uploaded files: line in the file (1-based) */
+                            line?: number;
                             message: string;
+                            /** @description For uploaded files: the key path in the file, e.g. legal.license */
+                            path?: string;
                             /** @description JSON pointer to the offending input, e.g. /query/limit */
                             pointer: string;
                         }[];
@@ -3420,7 +3812,12 @@ export interface operations {
                     "application/problem+json": {
                         detail: string;
                         errors?: {
+                            column?: number;
+                            /** @description For uploaded files: line in the file (1-based) */
+                            line?: number;
                             message: string;
+                            /** @description For uploaded files: the key path in the file, e.g. legal.license */
+                            path?: string;
                             /** @description JSON pointer to the offending input, e.g. /query/limit */
                             pointer: string;
                         }[];
@@ -3441,7 +3838,12 @@ export interface operations {
                     "application/problem+json": {
                         detail: string;
                         errors?: {
+                            column?: number;
+                            /** @description For uploaded files: line in the file (1-based) */
+                            line?: number;
                             message: string;
+                            /** @description For uploaded files: the key path in the file, e.g. legal.license */
+                            path?: string;
                             /** @description JSON pointer to the offending input, e.g. /query/limit */
                             pointer: string;
                         }[];
@@ -3462,7 +3864,138 @@ export interface operations {
                     "application/problem+json": {
                         detail: string;
                         errors?: {
+                            column?: number;
+                            /** @description For uploaded files: line in the file (1-based) */
+                            line?: number;
                             message: string;
+                            /** @description For uploaded files: the key path in the file, e.g. legal.license */
+                            path?: string;
+                            /** @description JSON pointer to the offending input, e.g. /query/limit */
+                            pointer: string;
+                        }[];
+                        instance?: string;
+                        status: number;
+                        title: string;
+                        /** @description URI identifying the kind of problem */
+                        type: string;
+                    };
+                };
+            };
+        };
+    };
+    exportPubliccode: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                slug: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description publiccode.yml */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/yaml": string;
+                };
+            };
+            /** @description Invalid parameters; `errors` names each one */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail: string;
+                        errors?: {
+                            column?: number;
+                            /** @description For uploaded files: line in the file (1-based) */
+                            line?: number;
+                            message: string;
+                            /** @description For uploaded files: the key path in the file, e.g. legal.license */
+                            path?: string;
+                            /** @description JSON pointer to the offending input, e.g. /query/limit */
+                            pointer: string;
+                        }[];
+                        instance?: string;
+                        status: number;
+                        title: string;
+                        /** @description URI identifying the kind of problem */
+                        type: string;
+                    };
+                };
+            };
+            /** @description No public app with this slug */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail: string;
+                        errors?: {
+                            column?: number;
+                            /** @description For uploaded files: line in the file (1-based) */
+                            line?: number;
+                            message: string;
+                            /** @description For uploaded files: the key path in the file, e.g. legal.license */
+                            path?: string;
+                            /** @description JSON pointer to the offending input, e.g. /query/limit */
+                            pointer: string;
+                        }[];
+                        instance?: string;
+                        status: number;
+                        title: string;
+                        /** @description URI identifying the kind of problem */
+                        type: string;
+                    };
+                };
+            };
+            /** @description Rate limit exceeded; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail: string;
+                        errors?: {
+                            column?: number;
+                            /** @description For uploaded files: line in the file (1-based) */
+                            line?: number;
+                            message: string;
+                            /** @description For uploaded files: the key path in the file, e.g. legal.license */
+                            path?: string;
+                            /** @description JSON pointer to the offending input, e.g. /query/limit */
+                            pointer: string;
+                        }[];
+                        instance?: string;
+                        status: number;
+                        title: string;
+                        /** @description URI identifying the kind of problem */
+                        type: string;
+                    };
+                };
+            };
+            /** @description Unexpected error; details are logged under the request id */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail: string;
+                        errors?: {
+                            column?: number;
+                            /** @description For uploaded files: line in the file (1-based) */
+                            line?: number;
+                            message: string;
+                            /** @description For uploaded files: the key path in the file, e.g. legal.license */
+                            path?: string;
                             /** @description JSON pointer to the offending input, e.g. /query/limit */
                             pointer: string;
                         }[];
@@ -3573,8 +4106,8 @@ export interface operations {
                         /** @description Slug of the provider organization running the EfA service */
                         provider: string | null;
                         releases: {
-                            artifactSha256: string;
-                            artifactUrl: string;
+                            artifactSha256: string | null;
+                            artifactUrl: string | null;
                             hasSbom: boolean;
                             /**
                              * Format: date
@@ -3610,7 +4143,12 @@ export interface operations {
                     "application/problem+json": {
                         detail: string;
                         errors?: {
+                            column?: number;
+                            /** @description For uploaded files: line in the file (1-based) */
+                            line?: number;
                             message: string;
+                            /** @description For uploaded files: the key path in the file, e.g. legal.license */
+                            path?: string;
                             /** @description JSON pointer to the offending input, e.g. /query/limit */
                             pointer: string;
                         }[];
@@ -3631,7 +4169,12 @@ export interface operations {
                     "application/problem+json": {
                         detail: string;
                         errors?: {
+                            column?: number;
+                            /** @description For uploaded files: line in the file (1-based) */
+                            line?: number;
                             message: string;
+                            /** @description For uploaded files: the key path in the file, e.g. legal.license */
+                            path?: string;
                             /** @description JSON pointer to the offending input, e.g. /query/limit */
                             pointer: string;
                         }[];
@@ -3652,7 +4195,12 @@ export interface operations {
                     "application/problem+json": {
                         detail: string;
                         errors?: {
+                            column?: number;
+                            /** @description For uploaded files: line in the file (1-based) */
+                            line?: number;
                             message: string;
+                            /** @description For uploaded files: the key path in the file, e.g. legal.license */
+                            path?: string;
                             /** @description JSON pointer to the offending input, e.g. /query/limit */
                             pointer: string;
                         }[];
@@ -3673,7 +4221,12 @@ export interface operations {
                     "application/problem+json": {
                         detail: string;
                         errors?: {
+                            column?: number;
+                            /** @description For uploaded files: line in the file (1-based) */
+                            line?: number;
                             message: string;
+                            /** @description For uploaded files: the key path in the file, e.g. legal.license */
+                            path?: string;
                             /** @description JSON pointer to the offending input, e.g. /query/limit */
                             pointer: string;
                         }[];
@@ -3694,7 +4247,12 @@ export interface operations {
                     "application/problem+json": {
                         detail: string;
                         errors?: {
+                            column?: number;
+                            /** @description For uploaded files: line in the file (1-based) */
+                            line?: number;
                             message: string;
+                            /** @description For uploaded files: the key path in the file, e.g. legal.license */
+                            path?: string;
                             /** @description JSON pointer to the offending input, e.g. /query/limit */
                             pointer: string;
                         }[];
@@ -3715,7 +4273,12 @@ export interface operations {
                     "application/problem+json": {
                         detail: string;
                         errors?: {
+                            column?: number;
+                            /** @description For uploaded files: line in the file (1-based) */
+                            line?: number;
                             message: string;
+                            /** @description For uploaded files: the key path in the file, e.g. legal.license */
+                            path?: string;
                             /** @description JSON pointer to the offending input, e.g. /query/limit */
                             pointer: string;
                         }[];
@@ -3736,7 +4299,12 @@ export interface operations {
                     "application/problem+json": {
                         detail: string;
                         errors?: {
+                            column?: number;
+                            /** @description For uploaded files: line in the file (1-based) */
+                            line?: number;
                             message: string;
+                            /** @description For uploaded files: the key path in the file, e.g. legal.license */
+                            path?: string;
                             /** @description JSON pointer to the offending input, e.g. /query/limit */
                             pointer: string;
                         }[];
@@ -3757,7 +4325,12 @@ export interface operations {
                     "application/problem+json": {
                         detail: string;
                         errors?: {
+                            column?: number;
+                            /** @description For uploaded files: line in the file (1-based) */
+                            line?: number;
                             message: string;
+                            /** @description For uploaded files: the key path in the file, e.g. legal.license */
+                            path?: string;
                             /** @description JSON pointer to the offending input, e.g. /query/limit */
                             pointer: string;
                         }[];
@@ -3800,7 +4373,12 @@ export interface operations {
                     "application/problem+json": {
                         detail: string;
                         errors?: {
+                            column?: number;
+                            /** @description For uploaded files: line in the file (1-based) */
+                            line?: number;
                             message: string;
+                            /** @description For uploaded files: the key path in the file, e.g. legal.license */
+                            path?: string;
                             /** @description JSON pointer to the offending input, e.g. /query/limit */
                             pointer: string;
                         }[];
@@ -3821,7 +4399,12 @@ export interface operations {
                     "application/problem+json": {
                         detail: string;
                         errors?: {
+                            column?: number;
+                            /** @description For uploaded files: line in the file (1-based) */
+                            line?: number;
                             message: string;
+                            /** @description For uploaded files: the key path in the file, e.g. legal.license */
+                            path?: string;
                             /** @description JSON pointer to the offending input, e.g. /query/limit */
                             pointer: string;
                         }[];
@@ -3842,7 +4425,12 @@ export interface operations {
                     "application/problem+json": {
                         detail: string;
                         errors?: {
+                            column?: number;
+                            /** @description For uploaded files: line in the file (1-based) */
+                            line?: number;
                             message: string;
+                            /** @description For uploaded files: the key path in the file, e.g. legal.license */
+                            path?: string;
                             /** @description JSON pointer to the offending input, e.g. /query/limit */
                             pointer: string;
                         }[];
@@ -3863,7 +4451,12 @@ export interface operations {
                     "application/problem+json": {
                         detail: string;
                         errors?: {
+                            column?: number;
+                            /** @description For uploaded files: line in the file (1-based) */
+                            line?: number;
                             message: string;
+                            /** @description For uploaded files: the key path in the file, e.g. legal.license */
+                            path?: string;
                             /** @description JSON pointer to the offending input, e.g. /query/limit */
                             pointer: string;
                         }[];
@@ -3947,7 +4540,12 @@ export interface operations {
                     "application/problem+json": {
                         detail: string;
                         errors?: {
+                            column?: number;
+                            /** @description For uploaded files: line in the file (1-based) */
+                            line?: number;
                             message: string;
+                            /** @description For uploaded files: the key path in the file, e.g. legal.license */
+                            path?: string;
                             /** @description JSON pointer to the offending input, e.g. /query/limit */
                             pointer: string;
                         }[];
@@ -3968,7 +4566,12 @@ export interface operations {
                     "application/problem+json": {
                         detail: string;
                         errors?: {
+                            column?: number;
+                            /** @description For uploaded files: line in the file (1-based) */
+                            line?: number;
                             message: string;
+                            /** @description For uploaded files: the key path in the file, e.g. legal.license */
+                            path?: string;
                             /** @description JSON pointer to the offending input, e.g. /query/limit */
                             pointer: string;
                         }[];
@@ -3989,7 +4592,12 @@ export interface operations {
                     "application/problem+json": {
                         detail: string;
                         errors?: {
+                            column?: number;
+                            /** @description For uploaded files: line in the file (1-based) */
+                            line?: number;
                             message: string;
+                            /** @description For uploaded files: the key path in the file, e.g. legal.license */
+                            path?: string;
                             /** @description JSON pointer to the offending input, e.g. /query/limit */
                             pointer: string;
                         }[];
@@ -4010,7 +4618,12 @@ export interface operations {
                     "application/problem+json": {
                         detail: string;
                         errors?: {
+                            column?: number;
+                            /** @description For uploaded files: line in the file (1-based) */
+                            line?: number;
                             message: string;
+                            /** @description For uploaded files: the key path in the file, e.g. legal.license */
+                            path?: string;
                             /** @description JSON pointer to the offending input, e.g. /query/limit */
                             pointer: string;
                         }[];
@@ -4097,7 +4710,12 @@ export interface operations {
                     "application/problem+json": {
                         detail: string;
                         errors?: {
+                            column?: number;
+                            /** @description For uploaded files: line in the file (1-based) */
+                            line?: number;
                             message: string;
+                            /** @description For uploaded files: the key path in the file, e.g. legal.license */
+                            path?: string;
                             /** @description JSON pointer to the offending input, e.g. /query/limit */
                             pointer: string;
                         }[];
@@ -4118,7 +4736,12 @@ export interface operations {
                     "application/problem+json": {
                         detail: string;
                         errors?: {
+                            column?: number;
+                            /** @description For uploaded files: line in the file (1-based) */
+                            line?: number;
                             message: string;
+                            /** @description For uploaded files: the key path in the file, e.g. legal.license */
+                            path?: string;
                             /** @description JSON pointer to the offending input, e.g. /query/limit */
                             pointer: string;
                         }[];
@@ -4139,7 +4762,12 @@ export interface operations {
                     "application/problem+json": {
                         detail: string;
                         errors?: {
+                            column?: number;
+                            /** @description For uploaded files: line in the file (1-based) */
+                            line?: number;
                             message: string;
+                            /** @description For uploaded files: the key path in the file, e.g. legal.license */
+                            path?: string;
                             /** @description JSON pointer to the offending input, e.g. /query/limit */
                             pointer: string;
                         }[];
@@ -4160,7 +4788,12 @@ export interface operations {
                     "application/problem+json": {
                         detail: string;
                         errors?: {
+                            column?: number;
+                            /** @description For uploaded files: line in the file (1-based) */
+                            line?: number;
                             message: string;
+                            /** @description For uploaded files: the key path in the file, e.g. legal.license */
+                            path?: string;
                             /** @description JSON pointer to the offending input, e.g. /query/limit */
                             pointer: string;
                         }[];
@@ -4181,7 +4814,12 @@ export interface operations {
                     "application/problem+json": {
                         detail: string;
                         errors?: {
+                            column?: number;
+                            /** @description For uploaded files: line in the file (1-based) */
+                            line?: number;
                             message: string;
+                            /** @description For uploaded files: the key path in the file, e.g. legal.license */
+                            path?: string;
                             /** @description JSON pointer to the offending input, e.g. /query/limit */
                             pointer: string;
                         }[];
@@ -4202,7 +4840,12 @@ export interface operations {
                     "application/problem+json": {
                         detail: string;
                         errors?: {
+                            column?: number;
+                            /** @description For uploaded files: line in the file (1-based) */
+                            line?: number;
                             message: string;
+                            /** @description For uploaded files: the key path in the file, e.g. legal.license */
+                            path?: string;
                             /** @description JSON pointer to the offending input, e.g. /query/limit */
                             pointer: string;
                         }[];
@@ -4223,7 +4866,12 @@ export interface operations {
                     "application/problem+json": {
                         detail: string;
                         errors?: {
+                            column?: number;
+                            /** @description For uploaded files: line in the file (1-based) */
+                            line?: number;
                             message: string;
+                            /** @description For uploaded files: the key path in the file, e.g. legal.license */
+                            path?: string;
                             /** @description JSON pointer to the offending input, e.g. /query/limit */
                             pointer: string;
                         }[];
@@ -4244,7 +4892,12 @@ export interface operations {
                     "application/problem+json": {
                         detail: string;
                         errors?: {
+                            column?: number;
+                            /** @description For uploaded files: line in the file (1-based) */
+                            line?: number;
                             message: string;
+                            /** @description For uploaded files: the key path in the file, e.g. legal.license */
+                            path?: string;
                             /** @description JSON pointer to the offending input, e.g. /query/limit */
                             pointer: string;
                         }[];
@@ -4265,7 +4918,12 @@ export interface operations {
                     "application/problem+json": {
                         detail: string;
                         errors?: {
+                            column?: number;
+                            /** @description For uploaded files: line in the file (1-based) */
+                            line?: number;
                             message: string;
+                            /** @description For uploaded files: the key path in the file, e.g. legal.license */
+                            path?: string;
                             /** @description JSON pointer to the offending input, e.g. /query/limit */
                             pointer: string;
                         }[];
@@ -4286,7 +4944,12 @@ export interface operations {
                     "application/problem+json": {
                         detail: string;
                         errors?: {
+                            column?: number;
+                            /** @description For uploaded files: line in the file (1-based) */
+                            line?: number;
                             message: string;
+                            /** @description For uploaded files: the key path in the file, e.g. legal.license */
+                            path?: string;
                             /** @description JSON pointer to the offending input, e.g. /query/limit */
                             pointer: string;
                         }[];
@@ -4365,7 +5028,12 @@ export interface operations {
                     "application/problem+json": {
                         detail: string;
                         errors?: {
+                            column?: number;
+                            /** @description For uploaded files: line in the file (1-based) */
+                            line?: number;
                             message: string;
+                            /** @description For uploaded files: the key path in the file, e.g. legal.license */
+                            path?: string;
                             /** @description JSON pointer to the offending input, e.g. /query/limit */
                             pointer: string;
                         }[];
@@ -4386,7 +5054,12 @@ export interface operations {
                     "application/problem+json": {
                         detail: string;
                         errors?: {
+                            column?: number;
+                            /** @description For uploaded files: line in the file (1-based) */
+                            line?: number;
                             message: string;
+                            /** @description For uploaded files: the key path in the file, e.g. legal.license */
+                            path?: string;
                             /** @description JSON pointer to the offending input, e.g. /query/limit */
                             pointer: string;
                         }[];
@@ -4407,7 +5080,12 @@ export interface operations {
                     "application/problem+json": {
                         detail: string;
                         errors?: {
+                            column?: number;
+                            /** @description For uploaded files: line in the file (1-based) */
+                            line?: number;
                             message: string;
+                            /** @description For uploaded files: the key path in the file, e.g. legal.license */
+                            path?: string;
                             /** @description JSON pointer to the offending input, e.g. /query/limit */
                             pointer: string;
                         }[];
@@ -4428,7 +5106,12 @@ export interface operations {
                     "application/problem+json": {
                         detail: string;
                         errors?: {
+                            column?: number;
+                            /** @description For uploaded files: line in the file (1-based) */
+                            line?: number;
                             message: string;
+                            /** @description For uploaded files: the key path in the file, e.g. legal.license */
+                            path?: string;
                             /** @description JSON pointer to the offending input, e.g. /query/limit */
                             pointer: string;
                         }[];
@@ -4449,7 +5132,12 @@ export interface operations {
                     "application/problem+json": {
                         detail: string;
                         errors?: {
+                            column?: number;
+                            /** @description For uploaded files: line in the file (1-based) */
+                            line?: number;
                             message: string;
+                            /** @description For uploaded files: the key path in the file, e.g. legal.license */
+                            path?: string;
                             /** @description JSON pointer to the offending input, e.g. /query/limit */
                             pointer: string;
                         }[];
@@ -4539,8 +5227,8 @@ export interface operations {
                         /** @description Slug of the provider organization running the EfA service */
                         provider: string | null;
                         releases: {
-                            artifactSha256: string;
-                            artifactUrl: string;
+                            artifactSha256: string | null;
+                            artifactUrl: string | null;
                             hasSbom: boolean;
                             /**
                              * Format: date
@@ -4576,7 +5264,12 @@ export interface operations {
                     "application/problem+json": {
                         detail: string;
                         errors?: {
+                            column?: number;
+                            /** @description For uploaded files: line in the file (1-based) */
+                            line?: number;
                             message: string;
+                            /** @description For uploaded files: the key path in the file, e.g. legal.license */
+                            path?: string;
                             /** @description JSON pointer to the offending input, e.g. /query/limit */
                             pointer: string;
                         }[];
@@ -4597,7 +5290,12 @@ export interface operations {
                     "application/problem+json": {
                         detail: string;
                         errors?: {
+                            column?: number;
+                            /** @description For uploaded files: line in the file (1-based) */
+                            line?: number;
                             message: string;
+                            /** @description For uploaded files: the key path in the file, e.g. legal.license */
+                            path?: string;
                             /** @description JSON pointer to the offending input, e.g. /query/limit */
                             pointer: string;
                         }[];
@@ -4618,7 +5316,12 @@ export interface operations {
                     "application/problem+json": {
                         detail: string;
                         errors?: {
+                            column?: number;
+                            /** @description For uploaded files: line in the file (1-based) */
+                            line?: number;
                             message: string;
+                            /** @description For uploaded files: the key path in the file, e.g. legal.license */
+                            path?: string;
                             /** @description JSON pointer to the offending input, e.g. /query/limit */
                             pointer: string;
                         }[];
@@ -4639,7 +5342,12 @@ export interface operations {
                     "application/problem+json": {
                         detail: string;
                         errors?: {
+                            column?: number;
+                            /** @description For uploaded files: line in the file (1-based) */
+                            line?: number;
                             message: string;
+                            /** @description For uploaded files: the key path in the file, e.g. legal.license */
+                            path?: string;
                             /** @description JSON pointer to the offending input, e.g. /query/limit */
                             pointer: string;
                         }[];
@@ -4660,7 +5368,12 @@ export interface operations {
                     "application/problem+json": {
                         detail: string;
                         errors?: {
+                            column?: number;
+                            /** @description For uploaded files: line in the file (1-based) */
+                            line?: number;
                             message: string;
+                            /** @description For uploaded files: the key path in the file, e.g. legal.license */
+                            path?: string;
                             /** @description JSON pointer to the offending input, e.g. /query/limit */
                             pointer: string;
                         }[];
@@ -4681,7 +5394,12 @@ export interface operations {
                     "application/problem+json": {
                         detail: string;
                         errors?: {
+                            column?: number;
+                            /** @description For uploaded files: line in the file (1-based) */
+                            line?: number;
                             message: string;
+                            /** @description For uploaded files: the key path in the file, e.g. legal.license */
+                            path?: string;
                             /** @description JSON pointer to the offending input, e.g. /query/limit */
                             pointer: string;
                         }[];
@@ -4702,7 +5420,12 @@ export interface operations {
                     "application/problem+json": {
                         detail: string;
                         errors?: {
+                            column?: number;
+                            /** @description For uploaded files: line in the file (1-based) */
+                            line?: number;
                             message: string;
+                            /** @description For uploaded files: the key path in the file, e.g. legal.license */
+                            path?: string;
                             /** @description JSON pointer to the offending input, e.g. /query/limit */
                             pointer: string;
                         }[];
@@ -4723,7 +5446,12 @@ export interface operations {
                     "application/problem+json": {
                         detail: string;
                         errors?: {
+                            column?: number;
+                            /** @description For uploaded files: line in the file (1-based) */
+                            line?: number;
                             message: string;
+                            /** @description For uploaded files: the key path in the file, e.g. legal.license */
+                            path?: string;
                             /** @description JSON pointer to the offending input, e.g. /query/limit */
                             pointer: string;
                         }[];
@@ -4744,7 +5472,12 @@ export interface operations {
                     "application/problem+json": {
                         detail: string;
                         errors?: {
+                            column?: number;
+                            /** @description For uploaded files: line in the file (1-based) */
+                            line?: number;
                             message: string;
+                            /** @description For uploaded files: the key path in the file, e.g. legal.license */
+                            path?: string;
                             /** @description JSON pointer to the offending input, e.g. /query/limit */
                             pointer: string;
                         }[];
@@ -4765,7 +5498,12 @@ export interface operations {
                     "application/problem+json": {
                         detail: string;
                         errors?: {
+                            column?: number;
+                            /** @description For uploaded files: line in the file (1-based) */
+                            line?: number;
                             message: string;
+                            /** @description For uploaded files: the key path in the file, e.g. legal.license */
+                            path?: string;
                             /** @description JSON pointer to the offending input, e.g. /query/limit */
                             pointer: string;
                         }[];
@@ -4819,7 +5557,12 @@ export interface operations {
                     "application/problem+json": {
                         detail: string;
                         errors?: {
+                            column?: number;
+                            /** @description For uploaded files: line in the file (1-based) */
+                            line?: number;
                             message: string;
+                            /** @description For uploaded files: the key path in the file, e.g. legal.license */
+                            path?: string;
                             /** @description JSON pointer to the offending input, e.g. /query/limit */
                             pointer: string;
                         }[];
@@ -4840,7 +5583,12 @@ export interface operations {
                     "application/problem+json": {
                         detail: string;
                         errors?: {
+                            column?: number;
+                            /** @description For uploaded files: line in the file (1-based) */
+                            line?: number;
                             message: string;
+                            /** @description For uploaded files: the key path in the file, e.g. legal.license */
+                            path?: string;
                             /** @description JSON pointer to the offending input, e.g. /query/limit */
                             pointer: string;
                         }[];
@@ -4861,7 +5609,12 @@ export interface operations {
                     "application/problem+json": {
                         detail: string;
                         errors?: {
+                            column?: number;
+                            /** @description For uploaded files: line in the file (1-based) */
+                            line?: number;
                             message: string;
+                            /** @description For uploaded files: the key path in the file, e.g. legal.license */
+                            path?: string;
                             /** @description JSON pointer to the offending input, e.g. /query/limit */
                             pointer: string;
                         }[];
@@ -4882,7 +5635,12 @@ export interface operations {
                     "application/problem+json": {
                         detail: string;
                         errors?: {
+                            column?: number;
+                            /** @description For uploaded files: line in the file (1-based) */
+                            line?: number;
                             message: string;
+                            /** @description For uploaded files: the key path in the file, e.g. legal.license */
+                            path?: string;
                             /** @description JSON pointer to the offending input, e.g. /query/limit */
                             pointer: string;
                         }[];
@@ -4903,7 +5661,12 @@ export interface operations {
                     "application/problem+json": {
                         detail: string;
                         errors?: {
+                            column?: number;
+                            /** @description For uploaded files: line in the file (1-based) */
+                            line?: number;
                             message: string;
+                            /** @description For uploaded files: the key path in the file, e.g. legal.license */
+                            path?: string;
                             /** @description JSON pointer to the offending input, e.g. /query/limit */
                             pointer: string;
                         }[];
@@ -4924,7 +5687,12 @@ export interface operations {
                     "application/problem+json": {
                         detail: string;
                         errors?: {
+                            column?: number;
+                            /** @description For uploaded files: line in the file (1-based) */
+                            line?: number;
                             message: string;
+                            /** @description For uploaded files: the key path in the file, e.g. legal.license */
+                            path?: string;
                             /** @description JSON pointer to the offending input, e.g. /query/limit */
                             pointer: string;
                         }[];
@@ -4945,7 +5713,12 @@ export interface operations {
                     "application/problem+json": {
                         detail: string;
                         errors?: {
+                            column?: number;
+                            /** @description For uploaded files: line in the file (1-based) */
+                            line?: number;
                             message: string;
+                            /** @description For uploaded files: the key path in the file, e.g. legal.license */
+                            path?: string;
                             /** @description JSON pointer to the offending input, e.g. /query/limit */
                             pointer: string;
                         }[];
@@ -4991,7 +5764,12 @@ export interface operations {
                     "application/problem+json": {
                         detail: string;
                         errors?: {
+                            column?: number;
+                            /** @description For uploaded files: line in the file (1-based) */
+                            line?: number;
                             message: string;
+                            /** @description For uploaded files: the key path in the file, e.g. legal.license */
+                            path?: string;
                             /** @description JSON pointer to the offending input, e.g. /query/limit */
                             pointer: string;
                         }[];
@@ -5012,7 +5790,12 @@ export interface operations {
                     "application/problem+json": {
                         detail: string;
                         errors?: {
+                            column?: number;
+                            /** @description For uploaded files: line in the file (1-based) */
+                            line?: number;
                             message: string;
+                            /** @description For uploaded files: the key path in the file, e.g. legal.license */
+                            path?: string;
                             /** @description JSON pointer to the offending input, e.g. /query/limit */
                             pointer: string;
                         }[];
@@ -5033,7 +5816,12 @@ export interface operations {
                     "application/problem+json": {
                         detail: string;
                         errors?: {
+                            column?: number;
+                            /** @description For uploaded files: line in the file (1-based) */
+                            line?: number;
                             message: string;
+                            /** @description For uploaded files: the key path in the file, e.g. legal.license */
+                            path?: string;
                             /** @description JSON pointer to the offending input, e.g. /query/limit */
                             pointer: string;
                         }[];
@@ -5105,7 +5893,12 @@ export interface operations {
                     "application/problem+json": {
                         detail: string;
                         errors?: {
+                            column?: number;
+                            /** @description For uploaded files: line in the file (1-based) */
+                            line?: number;
                             message: string;
+                            /** @description For uploaded files: the key path in the file, e.g. legal.license */
+                            path?: string;
                             /** @description JSON pointer to the offending input, e.g. /query/limit */
                             pointer: string;
                         }[];
@@ -5126,7 +5919,12 @@ export interface operations {
                     "application/problem+json": {
                         detail: string;
                         errors?: {
+                            column?: number;
+                            /** @description For uploaded files: line in the file (1-based) */
+                            line?: number;
                             message: string;
+                            /** @description For uploaded files: the key path in the file, e.g. legal.license */
+                            path?: string;
                             /** @description JSON pointer to the offending input, e.g. /query/limit */
                             pointer: string;
                         }[];
@@ -5147,7 +5945,12 @@ export interface operations {
                     "application/problem+json": {
                         detail: string;
                         errors?: {
+                            column?: number;
+                            /** @description For uploaded files: line in the file (1-based) */
+                            line?: number;
                             message: string;
+                            /** @description For uploaded files: the key path in the file, e.g. legal.license */
+                            path?: string;
                             /** @description JSON pointer to the offending input, e.g. /query/limit */
                             pointer: string;
                         }[];
@@ -5168,7 +5971,12 @@ export interface operations {
                     "application/problem+json": {
                         detail: string;
                         errors?: {
+                            column?: number;
+                            /** @description For uploaded files: line in the file (1-based) */
+                            line?: number;
                             message: string;
+                            /** @description For uploaded files: the key path in the file, e.g. legal.license */
+                            path?: string;
                             /** @description JSON pointer to the offending input, e.g. /query/limit */
                             pointer: string;
                         }[];
@@ -5189,7 +5997,12 @@ export interface operations {
                     "application/problem+json": {
                         detail: string;
                         errors?: {
+                            column?: number;
+                            /** @description For uploaded files: line in the file (1-based) */
+                            line?: number;
                             message: string;
+                            /** @description For uploaded files: the key path in the file, e.g. legal.license */
+                            path?: string;
                             /** @description JSON pointer to the offending input, e.g. /query/limit */
                             pointer: string;
                         }[];
@@ -5237,7 +6050,12 @@ export interface operations {
                     "application/problem+json": {
                         detail: string;
                         errors?: {
+                            column?: number;
+                            /** @description For uploaded files: line in the file (1-based) */
+                            line?: number;
                             message: string;
+                            /** @description For uploaded files: the key path in the file, e.g. legal.license */
+                            path?: string;
                             /** @description JSON pointer to the offending input, e.g. /query/limit */
                             pointer: string;
                         }[];
@@ -5258,7 +6076,12 @@ export interface operations {
                     "application/problem+json": {
                         detail: string;
                         errors?: {
+                            column?: number;
+                            /** @description For uploaded files: line in the file (1-based) */
+                            line?: number;
                             message: string;
+                            /** @description For uploaded files: the key path in the file, e.g. legal.license */
+                            path?: string;
                             /** @description JSON pointer to the offending input, e.g. /query/limit */
                             pointer: string;
                         }[];
@@ -5279,7 +6102,12 @@ export interface operations {
                     "application/problem+json": {
                         detail: string;
                         errors?: {
+                            column?: number;
+                            /** @description For uploaded files: line in the file (1-based) */
+                            line?: number;
                             message: string;
+                            /** @description For uploaded files: the key path in the file, e.g. legal.license */
+                            path?: string;
                             /** @description JSON pointer to the offending input, e.g. /query/limit */
                             pointer: string;
                         }[];
@@ -5392,7 +6220,12 @@ export interface operations {
                     "application/problem+json": {
                         detail: string;
                         errors?: {
+                            column?: number;
+                            /** @description For uploaded files: line in the file (1-based) */
+                            line?: number;
                             message: string;
+                            /** @description For uploaded files: the key path in the file, e.g. legal.license */
+                            path?: string;
                             /** @description JSON pointer to the offending input, e.g. /query/limit */
                             pointer: string;
                         }[];
@@ -5413,7 +6246,12 @@ export interface operations {
                     "application/problem+json": {
                         detail: string;
                         errors?: {
+                            column?: number;
+                            /** @description For uploaded files: line in the file (1-based) */
+                            line?: number;
                             message: string;
+                            /** @description For uploaded files: the key path in the file, e.g. legal.license */
+                            path?: string;
                             /** @description JSON pointer to the offending input, e.g. /query/limit */
                             pointer: string;
                         }[];
@@ -5434,7 +6272,12 @@ export interface operations {
                     "application/problem+json": {
                         detail: string;
                         errors?: {
+                            column?: number;
+                            /** @description For uploaded files: line in the file (1-based) */
+                            line?: number;
                             message: string;
+                            /** @description For uploaded files: the key path in the file, e.g. legal.license */
+                            path?: string;
                             /** @description JSON pointer to the offending input, e.g. /query/limit */
                             pointer: string;
                         }[];
@@ -5479,7 +6322,12 @@ export interface operations {
                     "application/problem+json": {
                         detail: string;
                         errors?: {
+                            column?: number;
+                            /** @description For uploaded files: line in the file (1-based) */
+                            line?: number;
                             message: string;
+                            /** @description For uploaded files: the key path in the file, e.g. legal.license */
+                            path?: string;
                             /** @description JSON pointer to the offending input, e.g. /query/limit */
                             pointer: string;
                         }[];
@@ -5500,7 +6348,12 @@ export interface operations {
                     "application/problem+json": {
                         detail: string;
                         errors?: {
+                            column?: number;
+                            /** @description For uploaded files: line in the file (1-based) */
+                            line?: number;
                             message: string;
+                            /** @description For uploaded files: the key path in the file, e.g. legal.license */
+                            path?: string;
                             /** @description JSON pointer to the offending input, e.g. /query/limit */
                             pointer: string;
                         }[];
@@ -5521,7 +6374,12 @@ export interface operations {
                     "application/problem+json": {
                         detail: string;
                         errors?: {
+                            column?: number;
+                            /** @description For uploaded files: line in the file (1-based) */
+                            line?: number;
                             message: string;
+                            /** @description For uploaded files: the key path in the file, e.g. legal.license */
+                            path?: string;
                             /** @description JSON pointer to the offending input, e.g. /query/limit */
                             pointer: string;
                         }[];
@@ -5595,7 +6453,12 @@ export interface operations {
                     "application/problem+json": {
                         detail: string;
                         errors?: {
+                            column?: number;
+                            /** @description For uploaded files: line in the file (1-based) */
+                            line?: number;
                             message: string;
+                            /** @description For uploaded files: the key path in the file, e.g. legal.license */
+                            path?: string;
                             /** @description JSON pointer to the offending input, e.g. /query/limit */
                             pointer: string;
                         }[];
@@ -5616,7 +6479,12 @@ export interface operations {
                     "application/problem+json": {
                         detail: string;
                         errors?: {
+                            column?: number;
+                            /** @description For uploaded files: line in the file (1-based) */
+                            line?: number;
                             message: string;
+                            /** @description For uploaded files: the key path in the file, e.g. legal.license */
+                            path?: string;
                             /** @description JSON pointer to the offending input, e.g. /query/limit */
                             pointer: string;
                         }[];
@@ -5637,7 +6505,12 @@ export interface operations {
                     "application/problem+json": {
                         detail: string;
                         errors?: {
+                            column?: number;
+                            /** @description For uploaded files: line in the file (1-based) */
+                            line?: number;
                             message: string;
+                            /** @description For uploaded files: the key path in the file, e.g. legal.license */
+                            path?: string;
                             /** @description JSON pointer to the offending input, e.g. /query/limit */
                             pointer: string;
                         }[];
@@ -5717,7 +6590,12 @@ export interface operations {
                     "application/problem+json": {
                         detail: string;
                         errors?: {
+                            column?: number;
+                            /** @description For uploaded files: line in the file (1-based) */
+                            line?: number;
                             message: string;
+                            /** @description For uploaded files: the key path in the file, e.g. legal.license */
+                            path?: string;
                             /** @description JSON pointer to the offending input, e.g. /query/limit */
                             pointer: string;
                         }[];
@@ -5738,7 +6616,12 @@ export interface operations {
                     "application/problem+json": {
                         detail: string;
                         errors?: {
+                            column?: number;
+                            /** @description For uploaded files: line in the file (1-based) */
+                            line?: number;
                             message: string;
+                            /** @description For uploaded files: the key path in the file, e.g. legal.license */
+                            path?: string;
                             /** @description JSON pointer to the offending input, e.g. /query/limit */
                             pointer: string;
                         }[];
@@ -5759,7 +6642,12 @@ export interface operations {
                     "application/problem+json": {
                         detail: string;
                         errors?: {
+                            column?: number;
+                            /** @description For uploaded files: line in the file (1-based) */
+                            line?: number;
                             message: string;
+                            /** @description For uploaded files: the key path in the file, e.g. legal.license */
+                            path?: string;
                             /** @description JSON pointer to the offending input, e.g. /query/limit */
                             pointer: string;
                         }[];
@@ -5780,7 +6668,12 @@ export interface operations {
                     "application/problem+json": {
                         detail: string;
                         errors?: {
+                            column?: number;
+                            /** @description For uploaded files: line in the file (1-based) */
+                            line?: number;
                             message: string;
+                            /** @description For uploaded files: the key path in the file, e.g. legal.license */
+                            path?: string;
                             /** @description JSON pointer to the offending input, e.g. /query/limit */
                             pointer: string;
                         }[];
@@ -5801,7 +6694,12 @@ export interface operations {
                     "application/problem+json": {
                         detail: string;
                         errors?: {
+                            column?: number;
+                            /** @description For uploaded files: line in the file (1-based) */
+                            line?: number;
                             message: string;
+                            /** @description For uploaded files: the key path in the file, e.g. legal.license */
+                            path?: string;
                             /** @description JSON pointer to the offending input, e.g. /query/limit */
                             pointer: string;
                         }[];
@@ -5822,7 +6720,12 @@ export interface operations {
                     "application/problem+json": {
                         detail: string;
                         errors?: {
+                            column?: number;
+                            /** @description For uploaded files: line in the file (1-based) */
+                            line?: number;
                             message: string;
+                            /** @description For uploaded files: the key path in the file, e.g. legal.license */
+                            path?: string;
                             /** @description JSON pointer to the offending input, e.g. /query/limit */
                             pointer: string;
                         }[];
@@ -5843,7 +6746,12 @@ export interface operations {
                     "application/problem+json": {
                         detail: string;
                         errors?: {
+                            column?: number;
+                            /** @description For uploaded files: line in the file (1-based) */
+                            line?: number;
                             message: string;
+                            /** @description For uploaded files: the key path in the file, e.g. legal.license */
+                            path?: string;
                             /** @description JSON pointer to the offending input, e.g. /query/limit */
                             pointer: string;
                         }[];
@@ -5864,7 +6772,12 @@ export interface operations {
                     "application/problem+json": {
                         detail: string;
                         errors?: {
+                            column?: number;
+                            /** @description For uploaded files: line in the file (1-based) */
+                            line?: number;
                             message: string;
+                            /** @description For uploaded files: the key path in the file, e.g. legal.license */
+                            path?: string;
                             /** @description JSON pointer to the offending input, e.g. /query/limit */
                             pointer: string;
                         }[];
@@ -5991,7 +6904,12 @@ export interface operations {
                     "application/problem+json": {
                         detail: string;
                         errors?: {
+                            column?: number;
+                            /** @description For uploaded files: line in the file (1-based) */
+                            line?: number;
                             message: string;
+                            /** @description For uploaded files: the key path in the file, e.g. legal.license */
+                            path?: string;
                             /** @description JSON pointer to the offending input, e.g. /query/limit */
                             pointer: string;
                         }[];
@@ -6012,7 +6930,12 @@ export interface operations {
                     "application/problem+json": {
                         detail: string;
                         errors?: {
+                            column?: number;
+                            /** @description For uploaded files: line in the file (1-based) */
+                            line?: number;
                             message: string;
+                            /** @description For uploaded files: the key path in the file, e.g. legal.license */
+                            path?: string;
                             /** @description JSON pointer to the offending input, e.g. /query/limit */
                             pointer: string;
                         }[];
@@ -6033,7 +6956,12 @@ export interface operations {
                     "application/problem+json": {
                         detail: string;
                         errors?: {
+                            column?: number;
+                            /** @description For uploaded files: line in the file (1-based) */
+                            line?: number;
                             message: string;
+                            /** @description For uploaded files: the key path in the file, e.g. legal.license */
+                            path?: string;
                             /** @description JSON pointer to the offending input, e.g. /query/limit */
                             pointer: string;
                         }[];
@@ -6054,7 +6982,12 @@ export interface operations {
                     "application/problem+json": {
                         detail: string;
                         errors?: {
+                            column?: number;
+                            /** @description For uploaded files: line in the file (1-based) */
+                            line?: number;
                             message: string;
+                            /** @description For uploaded files: the key path in the file, e.g. legal.license */
+                            path?: string;
                             /** @description JSON pointer to the offending input, e.g. /query/limit */
                             pointer: string;
                         }[];
@@ -6075,7 +7008,12 @@ export interface operations {
                     "application/problem+json": {
                         detail: string;
                         errors?: {
+                            column?: number;
+                            /** @description For uploaded files: line in the file (1-based) */
+                            line?: number;
                             message: string;
+                            /** @description For uploaded files: the key path in the file, e.g. legal.license */
+                            path?: string;
                             /** @description JSON pointer to the offending input, e.g. /query/limit */
                             pointer: string;
                         }[];
@@ -6096,7 +7034,12 @@ export interface operations {
                     "application/problem+json": {
                         detail: string;
                         errors?: {
+                            column?: number;
+                            /** @description For uploaded files: line in the file (1-based) */
+                            line?: number;
                             message: string;
+                            /** @description For uploaded files: the key path in the file, e.g. legal.license */
+                            path?: string;
                             /** @description JSON pointer to the offending input, e.g. /query/limit */
                             pointer: string;
                         }[];
@@ -6117,7 +7060,12 @@ export interface operations {
                     "application/problem+json": {
                         detail: string;
                         errors?: {
+                            column?: number;
+                            /** @description For uploaded files: line in the file (1-based) */
+                            line?: number;
                             message: string;
+                            /** @description For uploaded files: the key path in the file, e.g. legal.license */
+                            path?: string;
                             /** @description JSON pointer to the offending input, e.g. /query/limit */
                             pointer: string;
                         }[];
@@ -6138,7 +7086,12 @@ export interface operations {
                     "application/problem+json": {
                         detail: string;
                         errors?: {
+                            column?: number;
+                            /** @description For uploaded files: line in the file (1-based) */
+                            line?: number;
                             message: string;
+                            /** @description For uploaded files: the key path in the file, e.g. legal.license */
+                            path?: string;
                             /** @description JSON pointer to the offending input, e.g. /query/limit */
                             pointer: string;
                         }[];
@@ -6279,7 +7232,12 @@ export interface operations {
                     "application/problem+json": {
                         detail: string;
                         errors?: {
+                            column?: number;
+                            /** @description For uploaded files: line in the file (1-based) */
+                            line?: number;
                             message: string;
+                            /** @description For uploaded files: the key path in the file, e.g. legal.license */
+                            path?: string;
                             /** @description JSON pointer to the offending input, e.g. /query/limit */
                             pointer: string;
                         }[];
@@ -6300,7 +7258,12 @@ export interface operations {
                     "application/problem+json": {
                         detail: string;
                         errors?: {
+                            column?: number;
+                            /** @description For uploaded files: line in the file (1-based) */
+                            line?: number;
                             message: string;
+                            /** @description For uploaded files: the key path in the file, e.g. legal.license */
+                            path?: string;
                             /** @description JSON pointer to the offending input, e.g. /query/limit */
                             pointer: string;
                         }[];
@@ -6321,7 +7284,12 @@ export interface operations {
                     "application/problem+json": {
                         detail: string;
                         errors?: {
+                            column?: number;
+                            /** @description For uploaded files: line in the file (1-based) */
+                            line?: number;
                             message: string;
+                            /** @description For uploaded files: the key path in the file, e.g. legal.license */
+                            path?: string;
                             /** @description JSON pointer to the offending input, e.g. /query/limit */
                             pointer: string;
                         }[];
@@ -6342,7 +7310,12 @@ export interface operations {
                     "application/problem+json": {
                         detail: string;
                         errors?: {
+                            column?: number;
+                            /** @description For uploaded files: line in the file (1-based) */
+                            line?: number;
                             message: string;
+                            /** @description For uploaded files: the key path in the file, e.g. legal.license */
+                            path?: string;
                             /** @description JSON pointer to the offending input, e.g. /query/limit */
                             pointer: string;
                         }[];
@@ -6363,7 +7336,12 @@ export interface operations {
                     "application/problem+json": {
                         detail: string;
                         errors?: {
+                            column?: number;
+                            /** @description For uploaded files: line in the file (1-based) */
+                            line?: number;
                             message: string;
+                            /** @description For uploaded files: the key path in the file, e.g. legal.license */
+                            path?: string;
                             /** @description JSON pointer to the offending input, e.g. /query/limit */
                             pointer: string;
                         }[];
@@ -6384,7 +7362,12 @@ export interface operations {
                     "application/problem+json": {
                         detail: string;
                         errors?: {
+                            column?: number;
+                            /** @description For uploaded files: line in the file (1-based) */
+                            line?: number;
                             message: string;
+                            /** @description For uploaded files: the key path in the file, e.g. legal.license */
+                            path?: string;
                             /** @description JSON pointer to the offending input, e.g. /query/limit */
                             pointer: string;
                         }[];
@@ -6405,7 +7388,12 @@ export interface operations {
                     "application/problem+json": {
                         detail: string;
                         errors?: {
+                            column?: number;
+                            /** @description For uploaded files: line in the file (1-based) */
+                            line?: number;
                             message: string;
+                            /** @description For uploaded files: the key path in the file, e.g. legal.license */
+                            path?: string;
                             /** @description JSON pointer to the offending input, e.g. /query/limit */
                             pointer: string;
                         }[];
@@ -6426,7 +7414,12 @@ export interface operations {
                     "application/problem+json": {
                         detail: string;
                         errors?: {
+                            column?: number;
+                            /** @description For uploaded files: line in the file (1-based) */
+                            line?: number;
                             message: string;
+                            /** @description For uploaded files: the key path in the file, e.g. legal.license */
+                            path?: string;
                             /** @description JSON pointer to the offending input, e.g. /query/limit */
                             pointer: string;
                         }[];
@@ -6491,7 +7484,12 @@ export interface operations {
                     "application/problem+json": {
                         detail: string;
                         errors?: {
+                            column?: number;
+                            /** @description For uploaded files: line in the file (1-based) */
+                            line?: number;
                             message: string;
+                            /** @description For uploaded files: the key path in the file, e.g. legal.license */
+                            path?: string;
                             /** @description JSON pointer to the offending input, e.g. /query/limit */
                             pointer: string;
                         }[];
@@ -6512,7 +7510,12 @@ export interface operations {
                     "application/problem+json": {
                         detail: string;
                         errors?: {
+                            column?: number;
+                            /** @description For uploaded files: line in the file (1-based) */
+                            line?: number;
                             message: string;
+                            /** @description For uploaded files: the key path in the file, e.g. legal.license */
+                            path?: string;
                             /** @description JSON pointer to the offending input, e.g. /query/limit */
                             pointer: string;
                         }[];
@@ -6533,7 +7536,12 @@ export interface operations {
                     "application/problem+json": {
                         detail: string;
                         errors?: {
+                            column?: number;
+                            /** @description For uploaded files: line in the file (1-based) */
+                            line?: number;
                             message: string;
+                            /** @description For uploaded files: the key path in the file, e.g. legal.license */
+                            path?: string;
                             /** @description JSON pointer to the offending input, e.g. /query/limit */
                             pointer: string;
                         }[];
@@ -6554,7 +7562,12 @@ export interface operations {
                     "application/problem+json": {
                         detail: string;
                         errors?: {
+                            column?: number;
+                            /** @description For uploaded files: line in the file (1-based) */
+                            line?: number;
                             message: string;
+                            /** @description For uploaded files: the key path in the file, e.g. legal.license */
+                            path?: string;
                             /** @description JSON pointer to the offending input, e.g. /query/limit */
                             pointer: string;
                         }[];
@@ -6575,7 +7588,12 @@ export interface operations {
                     "application/problem+json": {
                         detail: string;
                         errors?: {
+                            column?: number;
+                            /** @description For uploaded files: line in the file (1-based) */
+                            line?: number;
                             message: string;
+                            /** @description For uploaded files: the key path in the file, e.g. legal.license */
+                            path?: string;
                             /** @description JSON pointer to the offending input, e.g. /query/limit */
                             pointer: string;
                         }[];
@@ -6596,7 +7614,12 @@ export interface operations {
                     "application/problem+json": {
                         detail: string;
                         errors?: {
+                            column?: number;
+                            /** @description For uploaded files: line in the file (1-based) */
+                            line?: number;
                             message: string;
+                            /** @description For uploaded files: the key path in the file, e.g. legal.license */
+                            path?: string;
                             /** @description JSON pointer to the offending input, e.g. /query/limit */
                             pointer: string;
                         }[];
@@ -6617,7 +7640,12 @@ export interface operations {
                     "application/problem+json": {
                         detail: string;
                         errors?: {
+                            column?: number;
+                            /** @description For uploaded files: line in the file (1-based) */
+                            line?: number;
                             message: string;
+                            /** @description For uploaded files: the key path in the file, e.g. legal.license */
+                            path?: string;
                             /** @description JSON pointer to the offending input, e.g. /query/limit */
                             pointer: string;
                         }[];
@@ -6638,7 +7666,12 @@ export interface operations {
                     "application/problem+json": {
                         detail: string;
                         errors?: {
+                            column?: number;
+                            /** @description For uploaded files: line in the file (1-based) */
+                            line?: number;
                             message: string;
+                            /** @description For uploaded files: the key path in the file, e.g. legal.license */
+                            path?: string;
                             /** @description JSON pointer to the offending input, e.g. /query/limit */
                             pointer: string;
                         }[];
@@ -6707,7 +7740,12 @@ export interface operations {
                     "application/problem+json": {
                         detail: string;
                         errors?: {
+                            column?: number;
+                            /** @description For uploaded files: line in the file (1-based) */
+                            line?: number;
                             message: string;
+                            /** @description For uploaded files: the key path in the file, e.g. legal.license */
+                            path?: string;
                             /** @description JSON pointer to the offending input, e.g. /query/limit */
                             pointer: string;
                         }[];
@@ -6728,7 +7766,12 @@ export interface operations {
                     "application/problem+json": {
                         detail: string;
                         errors?: {
+                            column?: number;
+                            /** @description For uploaded files: line in the file (1-based) */
+                            line?: number;
                             message: string;
+                            /** @description For uploaded files: the key path in the file, e.g. legal.license */
+                            path?: string;
                             /** @description JSON pointer to the offending input, e.g. /query/limit */
                             pointer: string;
                         }[];
@@ -6749,7 +7792,12 @@ export interface operations {
                     "application/problem+json": {
                         detail: string;
                         errors?: {
+                            column?: number;
+                            /** @description For uploaded files: line in the file (1-based) */
+                            line?: number;
                             message: string;
+                            /** @description For uploaded files: the key path in the file, e.g. legal.license */
+                            path?: string;
                             /** @description JSON pointer to the offending input, e.g. /query/limit */
                             pointer: string;
                         }[];
@@ -6770,7 +7818,12 @@ export interface operations {
                     "application/problem+json": {
                         detail: string;
                         errors?: {
+                            column?: number;
+                            /** @description For uploaded files: line in the file (1-based) */
+                            line?: number;
                             message: string;
+                            /** @description For uploaded files: the key path in the file, e.g. legal.license */
+                            path?: string;
                             /** @description JSON pointer to the offending input, e.g. /query/limit */
                             pointer: string;
                         }[];
@@ -6791,7 +7844,12 @@ export interface operations {
                     "application/problem+json": {
                         detail: string;
                         errors?: {
+                            column?: number;
+                            /** @description For uploaded files: line in the file (1-based) */
+                            line?: number;
                             message: string;
+                            /** @description For uploaded files: the key path in the file, e.g. legal.license */
+                            path?: string;
                             /** @description JSON pointer to the offending input, e.g. /query/limit */
                             pointer: string;
                         }[];
@@ -6812,7 +7870,12 @@ export interface operations {
                     "application/problem+json": {
                         detail: string;
                         errors?: {
+                            column?: number;
+                            /** @description For uploaded files: line in the file (1-based) */
+                            line?: number;
                             message: string;
+                            /** @description For uploaded files: the key path in the file, e.g. legal.license */
+                            path?: string;
                             /** @description JSON pointer to the offending input, e.g. /query/limit */
                             pointer: string;
                         }[];
@@ -6833,7 +7896,12 @@ export interface operations {
                     "application/problem+json": {
                         detail: string;
                         errors?: {
+                            column?: number;
+                            /** @description For uploaded files: line in the file (1-based) */
+                            line?: number;
                             message: string;
+                            /** @description For uploaded files: the key path in the file, e.g. legal.license */
+                            path?: string;
                             /** @description JSON pointer to the offending input, e.g. /query/limit */
                             pointer: string;
                         }[];
@@ -6854,7 +7922,12 @@ export interface operations {
                     "application/problem+json": {
                         detail: string;
                         errors?: {
+                            column?: number;
+                            /** @description For uploaded files: line in the file (1-based) */
+                            line?: number;
                             message: string;
+                            /** @description For uploaded files: the key path in the file, e.g. legal.license */
+                            path?: string;
                             /** @description JSON pointer to the offending input, e.g. /query/limit */
                             pointer: string;
                         }[];
@@ -6923,7 +7996,12 @@ export interface operations {
                     "application/problem+json": {
                         detail: string;
                         errors?: {
+                            column?: number;
+                            /** @description For uploaded files: line in the file (1-based) */
+                            line?: number;
                             message: string;
+                            /** @description For uploaded files: the key path in the file, e.g. legal.license */
+                            path?: string;
                             /** @description JSON pointer to the offending input, e.g. /query/limit */
                             pointer: string;
                         }[];
@@ -6944,7 +8022,12 @@ export interface operations {
                     "application/problem+json": {
                         detail: string;
                         errors?: {
+                            column?: number;
+                            /** @description For uploaded files: line in the file (1-based) */
+                            line?: number;
                             message: string;
+                            /** @description For uploaded files: the key path in the file, e.g. legal.license */
+                            path?: string;
                             /** @description JSON pointer to the offending input, e.g. /query/limit */
                             pointer: string;
                         }[];
@@ -6965,7 +8048,12 @@ export interface operations {
                     "application/problem+json": {
                         detail: string;
                         errors?: {
+                            column?: number;
+                            /** @description For uploaded files: line in the file (1-based) */
+                            line?: number;
                             message: string;
+                            /** @description For uploaded files: the key path in the file, e.g. legal.license */
+                            path?: string;
                             /** @description JSON pointer to the offending input, e.g. /query/limit */
                             pointer: string;
                         }[];
@@ -6986,7 +8074,12 @@ export interface operations {
                     "application/problem+json": {
                         detail: string;
                         errors?: {
+                            column?: number;
+                            /** @description For uploaded files: line in the file (1-based) */
+                            line?: number;
                             message: string;
+                            /** @description For uploaded files: the key path in the file, e.g. legal.license */
+                            path?: string;
                             /** @description JSON pointer to the offending input, e.g. /query/limit */
                             pointer: string;
                         }[];
@@ -7007,7 +8100,12 @@ export interface operations {
                     "application/problem+json": {
                         detail: string;
                         errors?: {
+                            column?: number;
+                            /** @description For uploaded files: line in the file (1-based) */
+                            line?: number;
                             message: string;
+                            /** @description For uploaded files: the key path in the file, e.g. legal.license */
+                            path?: string;
                             /** @description JSON pointer to the offending input, e.g. /query/limit */
                             pointer: string;
                         }[];
@@ -7028,7 +8126,12 @@ export interface operations {
                     "application/problem+json": {
                         detail: string;
                         errors?: {
+                            column?: number;
+                            /** @description For uploaded files: line in the file (1-based) */
+                            line?: number;
                             message: string;
+                            /** @description For uploaded files: the key path in the file, e.g. legal.license */
+                            path?: string;
                             /** @description JSON pointer to the offending input, e.g. /query/limit */
                             pointer: string;
                         }[];
@@ -7049,7 +8152,12 @@ export interface operations {
                     "application/problem+json": {
                         detail: string;
                         errors?: {
+                            column?: number;
+                            /** @description For uploaded files: line in the file (1-based) */
+                            line?: number;
                             message: string;
+                            /** @description For uploaded files: the key path in the file, e.g. legal.license */
+                            path?: string;
                             /** @description JSON pointer to the offending input, e.g. /query/limit */
                             pointer: string;
                         }[];
@@ -7070,7 +8178,12 @@ export interface operations {
                     "application/problem+json": {
                         detail: string;
                         errors?: {
+                            column?: number;
+                            /** @description For uploaded files: line in the file (1-based) */
+                            line?: number;
                             message: string;
+                            /** @description For uploaded files: the key path in the file, e.g. legal.license */
+                            path?: string;
                             /** @description JSON pointer to the offending input, e.g. /query/limit */
                             pointer: string;
                         }[];
@@ -7139,7 +8252,12 @@ export interface operations {
                     "application/problem+json": {
                         detail: string;
                         errors?: {
+                            column?: number;
+                            /** @description For uploaded files: line in the file (1-based) */
+                            line?: number;
                             message: string;
+                            /** @description For uploaded files: the key path in the file, e.g. legal.license */
+                            path?: string;
                             /** @description JSON pointer to the offending input, e.g. /query/limit */
                             pointer: string;
                         }[];
@@ -7160,7 +8278,12 @@ export interface operations {
                     "application/problem+json": {
                         detail: string;
                         errors?: {
+                            column?: number;
+                            /** @description For uploaded files: line in the file (1-based) */
+                            line?: number;
                             message: string;
+                            /** @description For uploaded files: the key path in the file, e.g. legal.license */
+                            path?: string;
                             /** @description JSON pointer to the offending input, e.g. /query/limit */
                             pointer: string;
                         }[];
@@ -7181,7 +8304,12 @@ export interface operations {
                     "application/problem+json": {
                         detail: string;
                         errors?: {
+                            column?: number;
+                            /** @description For uploaded files: line in the file (1-based) */
+                            line?: number;
                             message: string;
+                            /** @description For uploaded files: the key path in the file, e.g. legal.license */
+                            path?: string;
                             /** @description JSON pointer to the offending input, e.g. /query/limit */
                             pointer: string;
                         }[];
@@ -7202,7 +8330,12 @@ export interface operations {
                     "application/problem+json": {
                         detail: string;
                         errors?: {
+                            column?: number;
+                            /** @description For uploaded files: line in the file (1-based) */
+                            line?: number;
                             message: string;
+                            /** @description For uploaded files: the key path in the file, e.g. legal.license */
+                            path?: string;
                             /** @description JSON pointer to the offending input, e.g. /query/limit */
                             pointer: string;
                         }[];
@@ -7223,7 +8356,12 @@ export interface operations {
                     "application/problem+json": {
                         detail: string;
                         errors?: {
+                            column?: number;
+                            /** @description For uploaded files: line in the file (1-based) */
+                            line?: number;
                             message: string;
+                            /** @description For uploaded files: the key path in the file, e.g. legal.license */
+                            path?: string;
                             /** @description JSON pointer to the offending input, e.g. /query/limit */
                             pointer: string;
                         }[];
@@ -7244,7 +8382,12 @@ export interface operations {
                     "application/problem+json": {
                         detail: string;
                         errors?: {
+                            column?: number;
+                            /** @description For uploaded files: line in the file (1-based) */
+                            line?: number;
                             message: string;
+                            /** @description For uploaded files: the key path in the file, e.g. legal.license */
+                            path?: string;
                             /** @description JSON pointer to the offending input, e.g. /query/limit */
                             pointer: string;
                         }[];
@@ -7265,7 +8408,12 @@ export interface operations {
                     "application/problem+json": {
                         detail: string;
                         errors?: {
+                            column?: number;
+                            /** @description For uploaded files: line in the file (1-based) */
+                            line?: number;
                             message: string;
+                            /** @description For uploaded files: the key path in the file, e.g. legal.license */
+                            path?: string;
                             /** @description JSON pointer to the offending input, e.g. /query/limit */
                             pointer: string;
                         }[];
@@ -7286,7 +8434,12 @@ export interface operations {
                     "application/problem+json": {
                         detail: string;
                         errors?: {
+                            column?: number;
+                            /** @description For uploaded files: line in the file (1-based) */
+                            line?: number;
                             message: string;
+                            /** @description For uploaded files: the key path in the file, e.g. legal.license */
+                            path?: string;
                             /** @description JSON pointer to the offending input, e.g. /query/limit */
                             pointer: string;
                         }[];
@@ -7402,7 +8555,12 @@ export interface operations {
                     "application/problem+json": {
                         detail: string;
                         errors?: {
+                            column?: number;
+                            /** @description For uploaded files: line in the file (1-based) */
+                            line?: number;
                             message: string;
+                            /** @description For uploaded files: the key path in the file, e.g. legal.license */
+                            path?: string;
                             /** @description JSON pointer to the offending input, e.g. /query/limit */
                             pointer: string;
                         }[];
@@ -7423,7 +8581,12 @@ export interface operations {
                     "application/problem+json": {
                         detail: string;
                         errors?: {
+                            column?: number;
+                            /** @description For uploaded files: line in the file (1-based) */
+                            line?: number;
                             message: string;
+                            /** @description For uploaded files: the key path in the file, e.g. legal.license */
+                            path?: string;
                             /** @description JSON pointer to the offending input, e.g. /query/limit */
                             pointer: string;
                         }[];
@@ -7444,7 +8607,12 @@ export interface operations {
                     "application/problem+json": {
                         detail: string;
                         errors?: {
+                            column?: number;
+                            /** @description For uploaded files: line in the file (1-based) */
+                            line?: number;
                             message: string;
+                            /** @description For uploaded files: the key path in the file, e.g. legal.license */
+                            path?: string;
                             /** @description JSON pointer to the offending input, e.g. /query/limit */
                             pointer: string;
                         }[];
@@ -7465,7 +8633,12 @@ export interface operations {
                     "application/problem+json": {
                         detail: string;
                         errors?: {
+                            column?: number;
+                            /** @description For uploaded files: line in the file (1-based) */
+                            line?: number;
                             message: string;
+                            /** @description For uploaded files: the key path in the file, e.g. legal.license */
+                            path?: string;
                             /** @description JSON pointer to the offending input, e.g. /query/limit */
                             pointer: string;
                         }[];
@@ -7510,7 +8683,12 @@ export interface operations {
                     "application/problem+json": {
                         detail: string;
                         errors?: {
+                            column?: number;
+                            /** @description For uploaded files: line in the file (1-based) */
+                            line?: number;
                             message: string;
+                            /** @description For uploaded files: the key path in the file, e.g. legal.license */
+                            path?: string;
                             /** @description JSON pointer to the offending input, e.g. /query/limit */
                             pointer: string;
                         }[];
@@ -7531,7 +8709,12 @@ export interface operations {
                     "application/problem+json": {
                         detail: string;
                         errors?: {
+                            column?: number;
+                            /** @description For uploaded files: line in the file (1-based) */
+                            line?: number;
                             message: string;
+                            /** @description For uploaded files: the key path in the file, e.g. legal.license */
+                            path?: string;
                             /** @description JSON pointer to the offending input, e.g. /query/limit */
                             pointer: string;
                         }[];
@@ -7552,7 +8735,12 @@ export interface operations {
                     "application/problem+json": {
                         detail: string;
                         errors?: {
+                            column?: number;
+                            /** @description For uploaded files: line in the file (1-based) */
+                            line?: number;
                             message: string;
+                            /** @description For uploaded files: the key path in the file, e.g. legal.license */
+                            path?: string;
                             /** @description JSON pointer to the offending input, e.g. /query/limit */
                             pointer: string;
                         }[];
@@ -7593,7 +8781,12 @@ export interface operations {
                     "application/problem+json": {
                         detail: string;
                         errors?: {
+                            column?: number;
+                            /** @description For uploaded files: line in the file (1-based) */
+                            line?: number;
                             message: string;
+                            /** @description For uploaded files: the key path in the file, e.g. legal.license */
+                            path?: string;
                             /** @description JSON pointer to the offending input, e.g. /query/limit */
                             pointer: string;
                         }[];
@@ -7614,7 +8807,12 @@ export interface operations {
                     "application/problem+json": {
                         detail: string;
                         errors?: {
+                            column?: number;
+                            /** @description For uploaded files: line in the file (1-based) */
+                            line?: number;
                             message: string;
+                            /** @description For uploaded files: the key path in the file, e.g. legal.license */
+                            path?: string;
                             /** @description JSON pointer to the offending input, e.g. /query/limit */
                             pointer: string;
                         }[];
@@ -7635,7 +8833,418 @@ export interface operations {
                     "application/problem+json": {
                         detail: string;
                         errors?: {
+                            column?: number;
+                            /** @description For uploaded files: line in the file (1-based) */
+                            line?: number;
                             message: string;
+                            /** @description For uploaded files: the key path in the file, e.g. legal.license */
+                            path?: string;
+                            /** @description JSON pointer to the offending input, e.g. /query/limit */
+                            pointer: string;
+                        }[];
+                        instance?: string;
+                        status: number;
+                        title: string;
+                        /** @description URI identifying the kind of problem */
+                        type: string;
+                    };
+                };
+            };
+        };
+    };
+    importPubliccode: {
+        parameters: {
+            query?: {
+                /** @description Check and preview only; nothing is written */
+                dryRun?: boolean;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description The publiccode.yml file as text */
+                    text: string;
+                };
+                "application/x-yaml": string;
+                "application/yaml": string;
+                "text/plain": string;
+                "text/x-yaml": string;
+                "text/yaml": string;
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        app: {
+                            name: string;
+                            slug: string;
+                            status: string;
+                        };
+                        dryRun: boolean;
+                        fields: {
+                            /** @enum {unknown} */
+                            change: "new" | "changed" | "unchanged";
+                            /** @description Store field, e.g. summary, license, declaredUsers */
+                            field: string;
+                            line: number | null;
+                            /** @description Key in the file the value came from; null when the store chose it */
+                            source: string | null;
+                            value: unknown;
+                        }[];
+                        /** @description Keys the store does not use */
+                        ignored: {
+                            column: number;
+                            line: number;
+                            message: string;
+                            /** @description Key path in the file, e.g. legal.license */
+                            path: string;
+                        }[];
+                        /**
+                         * @description What the import did (or, in a dry run, would do)
+                         * @enum {unknown}
+                         */
+                        outcome: "created" | "updated" | "unchanged";
+                        publiccodeYmlVersion: string;
+                        release: {
+                            /** @enum {unknown} */
+                            outcome: "created" | "unchanged" | "skipped";
+                            reason: string | null;
+                            /** Format: date */
+                            releasedOn: string;
+                            version: string;
+                        } | null;
+                        /** @description Imported anyway, but worth fixing in the file */
+                        warnings: {
+                            column: number;
+                            line: number;
+                            message: string;
+                            /** @description Key path in the file, e.g. legal.license */
+                            path: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        app: {
+                            name: string;
+                            slug: string;
+                            status: string;
+                        };
+                        dryRun: boolean;
+                        fields: {
+                            /** @enum {unknown} */
+                            change: "new" | "changed" | "unchanged";
+                            /** @description Store field, e.g. summary, license, declaredUsers */
+                            field: string;
+                            line: number | null;
+                            /** @description Key in the file the value came from; null when the store chose it */
+                            source: string | null;
+                            value: unknown;
+                        }[];
+                        /** @description Keys the store does not use */
+                        ignored: {
+                            column: number;
+                            line: number;
+                            message: string;
+                            /** @description Key path in the file, e.g. legal.license */
+                            path: string;
+                        }[];
+                        /**
+                         * @description What the import did (or, in a dry run, would do)
+                         * @enum {unknown}
+                         */
+                        outcome: "created" | "updated" | "unchanged";
+                        publiccodeYmlVersion: string;
+                        release: {
+                            /** @enum {unknown} */
+                            outcome: "created" | "unchanged" | "skipped";
+                            reason: string | null;
+                            /** Format: date */
+                            releasedOn: string;
+                            version: string;
+                        } | null;
+                        /** @description Imported anyway, but worth fixing in the file */
+                        warnings: {
+                            column: number;
+                            line: number;
+                            message: string;
+                            /** @description Key path in the file, e.g. legal.license */
+                            path: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Invalid parameters; `errors` names each one */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail: string;
+                        errors?: {
+                            column?: number;
+                            /** @description For uploaded files: line in the file (1-based) */
+                            line?: number;
+                            message: string;
+                            /** @description For uploaded files: the key path in the file, e.g. legal.license */
+                            path?: string;
+                            /** @description JSON pointer to the offending input, e.g. /query/limit */
+                            pointer: string;
+                        }[];
+                        instance?: string;
+                        status: number;
+                        title: string;
+                        /** @description URI identifying the kind of problem */
+                        type: string;
+                    };
+                };
+            };
+            /** @description No valid access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail: string;
+                        errors?: {
+                            column?: number;
+                            /** @description For uploaded files: line in the file (1-based) */
+                            line?: number;
+                            message: string;
+                            /** @description For uploaded files: the key path in the file, e.g. legal.license */
+                            path?: string;
+                            /** @description JSON pointer to the offending input, e.g. /query/limit */
+                            pointer: string;
+                        }[];
+                        instance?: string;
+                        status: number;
+                        title: string;
+                        /** @description URI identifying the kind of problem */
+                        type: string;
+                    };
+                };
+            };
+            /** @description Signed in, but not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail: string;
+                        errors?: {
+                            column?: number;
+                            /** @description For uploaded files: line in the file (1-based) */
+                            line?: number;
+                            message: string;
+                            /** @description For uploaded files: the key path in the file, e.g. legal.license */
+                            path?: string;
+                            /** @description JSON pointer to the offending input, e.g. /query/limit */
+                            pointer: string;
+                        }[];
+                        instance?: string;
+                        status: number;
+                        title: string;
+                        /** @description URI identifying the kind of problem */
+                        type: string;
+                    };
+                };
+            };
+            /** @description The repository belongs to another organization's app, or the app is retired */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail: string;
+                        errors?: {
+                            column?: number;
+                            /** @description For uploaded files: line in the file (1-based) */
+                            line?: number;
+                            message: string;
+                            /** @description For uploaded files: the key path in the file, e.g. legal.license */
+                            path?: string;
+                            /** @description JSON pointer to the offending input, e.g. /query/limit */
+                            pointer: string;
+                        }[];
+                        instance?: string;
+                        status: number;
+                        title: string;
+                        /** @description URI identifying the kind of problem */
+                        type: string;
+                    };
+                };
+            };
+            /** @description The app changed during the import */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail: string;
+                        errors?: {
+                            column?: number;
+                            /** @description For uploaded files: line in the file (1-based) */
+                            line?: number;
+                            message: string;
+                            /** @description For uploaded files: the key path in the file, e.g. legal.license */
+                            path?: string;
+                            /** @description JSON pointer to the offending input, e.g. /query/limit */
+                            pointer: string;
+                        }[];
+                        instance?: string;
+                        status: number;
+                        title: string;
+                        /** @description URI identifying the kind of problem */
+                        type: string;
+                    };
+                };
+            };
+            /** @description The file is larger than 256 KiB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail: string;
+                        errors?: {
+                            column?: number;
+                            /** @description For uploaded files: line in the file (1-based) */
+                            line?: number;
+                            message: string;
+                            /** @description For uploaded files: the key path in the file, e.g. legal.license */
+                            path?: string;
+                            /** @description JSON pointer to the offending input, e.g. /query/limit */
+                            pointer: string;
+                        }[];
+                        instance?: string;
+                        status: number;
+                        title: string;
+                        /** @description URI identifying the kind of problem */
+                        type: string;
+                    };
+                };
+            };
+            /** @description Not a YAML or JSON body */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail: string;
+                        errors?: {
+                            column?: number;
+                            /** @description For uploaded files: line in the file (1-based) */
+                            line?: number;
+                            message: string;
+                            /** @description For uploaded files: the key path in the file, e.g. legal.license */
+                            path?: string;
+                            /** @description JSON pointer to the offending input, e.g. /query/limit */
+                            pointer: string;
+                        }[];
+                        instance?: string;
+                        status: number;
+                        title: string;
+                        /** @description URI identifying the kind of problem */
+                        type: string;
+                    };
+                };
+            };
+            /** @description Not YAML, not a publiccode.yml, or the file has problems (`errors`, each with path and line) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail: string;
+                        errors?: {
+                            column?: number;
+                            /** @description For uploaded files: line in the file (1-based) */
+                            line?: number;
+                            message: string;
+                            /** @description For uploaded files: the key path in the file, e.g. legal.license */
+                            path?: string;
+                            /** @description JSON pointer to the offending input, e.g. /query/limit */
+                            pointer: string;
+                        }[];
+                        instance?: string;
+                        status: number;
+                        title: string;
+                        /** @description URI identifying the kind of problem */
+                        type: string;
+                        /** @description What the file would be imported with, once the problems are fixed */
+                        warnings?: {
+                            column: number;
+                            line: number;
+                            message: string;
+                            /** @description Key path in the file, e.g. legal.license */
+                            path: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Rate limit exceeded; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail: string;
+                        errors?: {
+                            column?: number;
+                            /** @description For uploaded files: line in the file (1-based) */
+                            line?: number;
+                            message: string;
+                            /** @description For uploaded files: the key path in the file, e.g. legal.license */
+                            path?: string;
+                            /** @description JSON pointer to the offending input, e.g. /query/limit */
+                            pointer: string;
+                        }[];
+                        instance?: string;
+                        status: number;
+                        title: string;
+                        /** @description URI identifying the kind of problem */
+                        type: string;
+                    };
+                };
+            };
+            /** @description Unexpected error; details are logged under the request id */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail: string;
+                        errors?: {
+                            column?: number;
+                            /** @description For uploaded files: line in the file (1-based) */
+                            line?: number;
+                            message: string;
+                            /** @description For uploaded files: the key path in the file, e.g. legal.license */
+                            path?: string;
                             /** @description JSON pointer to the offending input, e.g. /query/limit */
                             pointer: string;
                         }[];
@@ -7681,7 +9290,12 @@ export interface operations {
                     "application/problem+json": {
                         detail: string;
                         errors?: {
+                            column?: number;
+                            /** @description For uploaded files: line in the file (1-based) */
+                            line?: number;
                             message: string;
+                            /** @description For uploaded files: the key path in the file, e.g. legal.license */
+                            path?: string;
                             /** @description JSON pointer to the offending input, e.g. /query/limit */
                             pointer: string;
                         }[];
@@ -7702,7 +9316,12 @@ export interface operations {
                     "application/problem+json": {
                         detail: string;
                         errors?: {
+                            column?: number;
+                            /** @description For uploaded files: line in the file (1-based) */
+                            line?: number;
                             message: string;
+                            /** @description For uploaded files: the key path in the file, e.g. legal.license */
+                            path?: string;
                             /** @description JSON pointer to the offending input, e.g. /query/limit */
                             pointer: string;
                         }[];
@@ -7723,7 +9342,12 @@ export interface operations {
                     "application/problem+json": {
                         detail: string;
                         errors?: {
+                            column?: number;
+                            /** @description For uploaded files: line in the file (1-based) */
+                            line?: number;
                             message: string;
+                            /** @description For uploaded files: the key path in the file, e.g. legal.license */
+                            path?: string;
                             /** @description JSON pointer to the offending input, e.g. /query/limit */
                             pointer: string;
                         }[];
@@ -7777,7 +9401,12 @@ export interface operations {
                     "application/problem+json": {
                         detail: string;
                         errors?: {
+                            column?: number;
+                            /** @description For uploaded files: line in the file (1-based) */
+                            line?: number;
                             message: string;
+                            /** @description For uploaded files: the key path in the file, e.g. legal.license */
+                            path?: string;
                             /** @description JSON pointer to the offending input, e.g. /query/limit */
                             pointer: string;
                         }[];
@@ -7798,7 +9427,12 @@ export interface operations {
                     "application/problem+json": {
                         detail: string;
                         errors?: {
+                            column?: number;
+                            /** @description For uploaded files: line in the file (1-based) */
+                            line?: number;
                             message: string;
+                            /** @description For uploaded files: the key path in the file, e.g. legal.license */
+                            path?: string;
                             /** @description JSON pointer to the offending input, e.g. /query/limit */
                             pointer: string;
                         }[];
@@ -7868,7 +9502,12 @@ export interface operations {
                     "application/problem+json": {
                         detail: string;
                         errors?: {
+                            column?: number;
+                            /** @description For uploaded files: line in the file (1-based) */
+                            line?: number;
                             message: string;
+                            /** @description For uploaded files: the key path in the file, e.g. legal.license */
+                            path?: string;
                             /** @description JSON pointer to the offending input, e.g. /query/limit */
                             pointer: string;
                         }[];
@@ -7889,7 +9528,12 @@ export interface operations {
                     "application/problem+json": {
                         detail: string;
                         errors?: {
+                            column?: number;
+                            /** @description For uploaded files: line in the file (1-based) */
+                            line?: number;
                             message: string;
+                            /** @description For uploaded files: the key path in the file, e.g. legal.license */
+                            path?: string;
                             /** @description JSON pointer to the offending input, e.g. /query/limit */
                             pointer: string;
                         }[];
@@ -7910,7 +9554,12 @@ export interface operations {
                     "application/problem+json": {
                         detail: string;
                         errors?: {
+                            column?: number;
+                            /** @description For uploaded files: line in the file (1-based) */
+                            line?: number;
                             message: string;
+                            /** @description For uploaded files: the key path in the file, e.g. legal.license */
+                            path?: string;
                             /** @description JSON pointer to the offending input, e.g. /query/limit */
                             pointer: string;
                         }[];
@@ -7931,7 +9580,12 @@ export interface operations {
                     "application/problem+json": {
                         detail: string;
                         errors?: {
+                            column?: number;
+                            /** @description For uploaded files: line in the file (1-based) */
+                            line?: number;
                             message: string;
+                            /** @description For uploaded files: the key path in the file, e.g. legal.license */
+                            path?: string;
                             /** @description JSON pointer to the offending input, e.g. /query/limit */
                             pointer: string;
                         }[];
@@ -7952,7 +9606,12 @@ export interface operations {
                     "application/problem+json": {
                         detail: string;
                         errors?: {
+                            column?: number;
+                            /** @description For uploaded files: line in the file (1-based) */
+                            line?: number;
                             message: string;
+                            /** @description For uploaded files: the key path in the file, e.g. legal.license */
+                            path?: string;
                             /** @description JSON pointer to the offending input, e.g. /query/limit */
                             pointer: string;
                         }[];
@@ -8004,7 +9663,12 @@ export interface operations {
                     "application/problem+json": {
                         detail: string;
                         errors?: {
+                            column?: number;
+                            /** @description For uploaded files: line in the file (1-based) */
+                            line?: number;
                             message: string;
+                            /** @description For uploaded files: the key path in the file, e.g. legal.license */
+                            path?: string;
                             /** @description JSON pointer to the offending input, e.g. /query/limit */
                             pointer: string;
                         }[];
@@ -8025,7 +9689,12 @@ export interface operations {
                     "application/problem+json": {
                         detail: string;
                         errors?: {
+                            column?: number;
+                            /** @description For uploaded files: line in the file (1-based) */
+                            line?: number;
                             message: string;
+                            /** @description For uploaded files: the key path in the file, e.g. legal.license */
+                            path?: string;
                             /** @description JSON pointer to the offending input, e.g. /query/limit */
                             pointer: string;
                         }[];
@@ -8046,7 +9715,12 @@ export interface operations {
                     "application/problem+json": {
                         detail: string;
                         errors?: {
+                            column?: number;
+                            /** @description For uploaded files: line in the file (1-based) */
+                            line?: number;
                             message: string;
+                            /** @description For uploaded files: the key path in the file, e.g. legal.license */
+                            path?: string;
                             /** @description JSON pointer to the offending input, e.g. /query/limit */
                             pointer: string;
                         }[];
@@ -8067,7 +9741,12 @@ export interface operations {
                     "application/problem+json": {
                         detail: string;
                         errors?: {
+                            column?: number;
+                            /** @description For uploaded files: line in the file (1-based) */
+                            line?: number;
                             message: string;
+                            /** @description For uploaded files: the key path in the file, e.g. legal.license */
+                            path?: string;
                             /** @description JSON pointer to the offending input, e.g. /query/limit */
                             pointer: string;
                         }[];
@@ -8088,7 +9767,12 @@ export interface operations {
                     "application/problem+json": {
                         detail: string;
                         errors?: {
+                            column?: number;
+                            /** @description For uploaded files: line in the file (1-based) */
+                            line?: number;
                             message: string;
+                            /** @description For uploaded files: the key path in the file, e.g. legal.license */
+                            path?: string;
                             /** @description JSON pointer to the offending input, e.g. /query/limit */
                             pointer: string;
                         }[];
@@ -8175,7 +9859,12 @@ export interface operations {
                     "application/problem+json": {
                         detail: string;
                         errors?: {
+                            column?: number;
+                            /** @description For uploaded files: line in the file (1-based) */
+                            line?: number;
                             message: string;
+                            /** @description For uploaded files: the key path in the file, e.g. legal.license */
+                            path?: string;
                             /** @description JSON pointer to the offending input, e.g. /query/limit */
                             pointer: string;
                         }[];
@@ -8196,7 +9885,12 @@ export interface operations {
                     "application/problem+json": {
                         detail: string;
                         errors?: {
+                            column?: number;
+                            /** @description For uploaded files: line in the file (1-based) */
+                            line?: number;
                             message: string;
+                            /** @description For uploaded files: the key path in the file, e.g. legal.license */
+                            path?: string;
                             /** @description JSON pointer to the offending input, e.g. /query/limit */
                             pointer: string;
                         }[];
@@ -8217,7 +9911,12 @@ export interface operations {
                     "application/problem+json": {
                         detail: string;
                         errors?: {
+                            column?: number;
+                            /** @description For uploaded files: line in the file (1-based) */
+                            line?: number;
                             message: string;
+                            /** @description For uploaded files: the key path in the file, e.g. legal.license */
+                            path?: string;
                             /** @description JSON pointer to the offending input, e.g. /query/limit */
                             pointer: string;
                         }[];
@@ -8293,7 +9992,12 @@ export interface operations {
                     "application/problem+json": {
                         detail: string;
                         errors?: {
+                            column?: number;
+                            /** @description For uploaded files: line in the file (1-based) */
+                            line?: number;
                             message: string;
+                            /** @description For uploaded files: the key path in the file, e.g. legal.license */
+                            path?: string;
                             /** @description JSON pointer to the offending input, e.g. /query/limit */
                             pointer: string;
                         }[];
@@ -8314,7 +10018,12 @@ export interface operations {
                     "application/problem+json": {
                         detail: string;
                         errors?: {
+                            column?: number;
+                            /** @description For uploaded files: line in the file (1-based) */
+                            line?: number;
                             message: string;
+                            /** @description For uploaded files: the key path in the file, e.g. legal.license */
+                            path?: string;
                             /** @description JSON pointer to the offending input, e.g. /query/limit */
                             pointer: string;
                         }[];
@@ -8335,7 +10044,12 @@ export interface operations {
                     "application/problem+json": {
                         detail: string;
                         errors?: {
+                            column?: number;
+                            /** @description For uploaded files: line in the file (1-based) */
+                            line?: number;
                             message: string;
+                            /** @description For uploaded files: the key path in the file, e.g. legal.license */
+                            path?: string;
                             /** @description JSON pointer to the offending input, e.g. /query/limit */
                             pointer: string;
                         }[];
@@ -8356,7 +10070,12 @@ export interface operations {
                     "application/problem+json": {
                         detail: string;
                         errors?: {
+                            column?: number;
+                            /** @description For uploaded files: line in the file (1-based) */
+                            line?: number;
                             message: string;
+                            /** @description For uploaded files: the key path in the file, e.g. legal.license */
+                            path?: string;
                             /** @description JSON pointer to the offending input, e.g. /query/limit */
                             pointer: string;
                         }[];
@@ -8377,7 +10096,12 @@ export interface operations {
                     "application/problem+json": {
                         detail: string;
                         errors?: {
+                            column?: number;
+                            /** @description For uploaded files: line in the file (1-based) */
+                            line?: number;
                             message: string;
+                            /** @description For uploaded files: the key path in the file, e.g. legal.license */
+                            path?: string;
                             /** @description JSON pointer to the offending input, e.g. /query/limit */
                             pointer: string;
                         }[];
@@ -8460,7 +10184,12 @@ export interface operations {
                     "application/problem+json": {
                         detail: string;
                         errors?: {
+                            column?: number;
+                            /** @description For uploaded files: line in the file (1-based) */
+                            line?: number;
                             message: string;
+                            /** @description For uploaded files: the key path in the file, e.g. legal.license */
+                            path?: string;
                             /** @description JSON pointer to the offending input, e.g. /query/limit */
                             pointer: string;
                         }[];
@@ -8481,7 +10210,12 @@ export interface operations {
                     "application/problem+json": {
                         detail: string;
                         errors?: {
+                            column?: number;
+                            /** @description For uploaded files: line in the file (1-based) */
+                            line?: number;
                             message: string;
+                            /** @description For uploaded files: the key path in the file, e.g. legal.license */
+                            path?: string;
                             /** @description JSON pointer to the offending input, e.g. /query/limit */
                             pointer: string;
                         }[];
@@ -8502,7 +10236,12 @@ export interface operations {
                     "application/problem+json": {
                         detail: string;
                         errors?: {
+                            column?: number;
+                            /** @description For uploaded files: line in the file (1-based) */
+                            line?: number;
                             message: string;
+                            /** @description For uploaded files: the key path in the file, e.g. legal.license */
+                            path?: string;
                             /** @description JSON pointer to the offending input, e.g. /query/limit */
                             pointer: string;
                         }[];
@@ -8523,7 +10262,12 @@ export interface operations {
                     "application/problem+json": {
                         detail: string;
                         errors?: {
+                            column?: number;
+                            /** @description For uploaded files: line in the file (1-based) */
+                            line?: number;
                             message: string;
+                            /** @description For uploaded files: the key path in the file, e.g. legal.license */
+                            path?: string;
                             /** @description JSON pointer to the offending input, e.g. /query/limit */
                             pointer: string;
                         }[];
@@ -8544,7 +10288,12 @@ export interface operations {
                     "application/problem+json": {
                         detail: string;
                         errors?: {
+                            column?: number;
+                            /** @description For uploaded files: line in the file (1-based) */
+                            line?: number;
                             message: string;
+                            /** @description For uploaded files: the key path in the file, e.g. legal.license */
+                            path?: string;
                             /** @description JSON pointer to the offending input, e.g. /query/limit */
                             pointer: string;
                         }[];
@@ -8592,7 +10341,12 @@ export interface operations {
                     "application/problem+json": {
                         detail: string;
                         errors?: {
+                            column?: number;
+                            /** @description For uploaded files: line in the file (1-based) */
+                            line?: number;
                             message: string;
+                            /** @description For uploaded files: the key path in the file, e.g. legal.license */
+                            path?: string;
                             /** @description JSON pointer to the offending input, e.g. /query/limit */
                             pointer: string;
                         }[];
@@ -8613,7 +10367,12 @@ export interface operations {
                     "application/problem+json": {
                         detail: string;
                         errors?: {
+                            column?: number;
+                            /** @description For uploaded files: line in the file (1-based) */
+                            line?: number;
                             message: string;
+                            /** @description For uploaded files: the key path in the file, e.g. legal.license */
+                            path?: string;
                             /** @description JSON pointer to the offending input, e.g. /query/limit */
                             pointer: string;
                         }[];
@@ -8634,7 +10393,12 @@ export interface operations {
                     "application/problem+json": {
                         detail: string;
                         errors?: {
+                            column?: number;
+                            /** @description For uploaded files: line in the file (1-based) */
+                            line?: number;
                             message: string;
+                            /** @description For uploaded files: the key path in the file, e.g. legal.license */
+                            path?: string;
                             /** @description JSON pointer to the offending input, e.g. /query/limit */
                             pointer: string;
                         }[];
@@ -8655,7 +10419,12 @@ export interface operations {
                     "application/problem+json": {
                         detail: string;
                         errors?: {
+                            column?: number;
+                            /** @description For uploaded files: line in the file (1-based) */
+                            line?: number;
                             message: string;
+                            /** @description For uploaded files: the key path in the file, e.g. legal.license */
+                            path?: string;
                             /** @description JSON pointer to the offending input, e.g. /query/limit */
                             pointer: string;
                         }[];
@@ -8676,7 +10445,12 @@ export interface operations {
                     "application/problem+json": {
                         detail: string;
                         errors?: {
+                            column?: number;
+                            /** @description For uploaded files: line in the file (1-based) */
+                            line?: number;
                             message: string;
+                            /** @description For uploaded files: the key path in the file, e.g. legal.license */
+                            path?: string;
                             /** @description JSON pointer to the offending input, e.g. /query/limit */
                             pointer: string;
                         }[];
@@ -8736,7 +10510,12 @@ export interface operations {
                     "application/problem+json": {
                         detail: string;
                         errors?: {
+                            column?: number;
+                            /** @description For uploaded files: line in the file (1-based) */
+                            line?: number;
                             message: string;
+                            /** @description For uploaded files: the key path in the file, e.g. legal.license */
+                            path?: string;
                             /** @description JSON pointer to the offending input, e.g. /query/limit */
                             pointer: string;
                         }[];
@@ -8757,7 +10536,12 @@ export interface operations {
                     "application/problem+json": {
                         detail: string;
                         errors?: {
+                            column?: number;
+                            /** @description For uploaded files: line in the file (1-based) */
+                            line?: number;
                             message: string;
+                            /** @description For uploaded files: the key path in the file, e.g. legal.license */
+                            path?: string;
                             /** @description JSON pointer to the offending input, e.g. /query/limit */
                             pointer: string;
                         }[];
@@ -8778,7 +10562,12 @@ export interface operations {
                     "application/problem+json": {
                         detail: string;
                         errors?: {
+                            column?: number;
+                            /** @description For uploaded files: line in the file (1-based) */
+                            line?: number;
                             message: string;
+                            /** @description For uploaded files: the key path in the file, e.g. legal.license */
+                            path?: string;
                             /** @description JSON pointer to the offending input, e.g. /query/limit */
                             pointer: string;
                         }[];
@@ -8799,7 +10588,12 @@ export interface operations {
                     "application/problem+json": {
                         detail: string;
                         errors?: {
+                            column?: number;
+                            /** @description For uploaded files: line in the file (1-based) */
+                            line?: number;
                             message: string;
+                            /** @description For uploaded files: the key path in the file, e.g. legal.license */
+                            path?: string;
                             /** @description JSON pointer to the offending input, e.g. /query/limit */
                             pointer: string;
                         }[];
@@ -8820,7 +10614,12 @@ export interface operations {
                     "application/problem+json": {
                         detail: string;
                         errors?: {
+                            column?: number;
+                            /** @description For uploaded files: line in the file (1-based) */
+                            line?: number;
                             message: string;
+                            /** @description For uploaded files: the key path in the file, e.g. legal.license */
+                            path?: string;
                             /** @description JSON pointer to the offending input, e.g. /query/limit */
                             pointer: string;
                         }[];
@@ -8841,7 +10640,12 @@ export interface operations {
                     "application/problem+json": {
                         detail: string;
                         errors?: {
+                            column?: number;
+                            /** @description For uploaded files: line in the file (1-based) */
+                            line?: number;
                             message: string;
+                            /** @description For uploaded files: the key path in the file, e.g. legal.license */
+                            path?: string;
                             /** @description JSON pointer to the offending input, e.g. /query/limit */
                             pointer: string;
                         }[];
@@ -8880,7 +10684,12 @@ export interface operations {
                     "application/problem+json": {
                         detail: string;
                         errors?: {
+                            column?: number;
+                            /** @description For uploaded files: line in the file (1-based) */
+                            line?: number;
                             message: string;
+                            /** @description For uploaded files: the key path in the file, e.g. legal.license */
+                            path?: string;
                             /** @description JSON pointer to the offending input, e.g. /query/limit */
                             pointer: string;
                         }[];
@@ -8901,7 +10710,12 @@ export interface operations {
                     "application/problem+json": {
                         detail: string;
                         errors?: {
+                            column?: number;
+                            /** @description For uploaded files: line in the file (1-based) */
+                            line?: number;
                             message: string;
+                            /** @description For uploaded files: the key path in the file, e.g. legal.license */
+                            path?: string;
                             /** @description JSON pointer to the offending input, e.g. /query/limit */
                             pointer: string;
                         }[];
@@ -8922,7 +10736,12 @@ export interface operations {
                     "application/problem+json": {
                         detail: string;
                         errors?: {
+                            column?: number;
+                            /** @description For uploaded files: line in the file (1-based) */
+                            line?: number;
                             message: string;
+                            /** @description For uploaded files: the key path in the file, e.g. legal.license */
+                            path?: string;
                             /** @description JSON pointer to the offending input, e.g. /query/limit */
                             pointer: string;
                         }[];
@@ -8943,7 +10762,12 @@ export interface operations {
                     "application/problem+json": {
                         detail: string;
                         errors?: {
+                            column?: number;
+                            /** @description For uploaded files: line in the file (1-based) */
+                            line?: number;
                             message: string;
+                            /** @description For uploaded files: the key path in the file, e.g. legal.license */
+                            path?: string;
                             /** @description JSON pointer to the offending input, e.g. /query/limit */
                             pointer: string;
                         }[];
@@ -8964,7 +10788,12 @@ export interface operations {
                     "application/problem+json": {
                         detail: string;
                         errors?: {
+                            column?: number;
+                            /** @description For uploaded files: line in the file (1-based) */
+                            line?: number;
                             message: string;
+                            /** @description For uploaded files: the key path in the file, e.g. legal.license */
+                            path?: string;
                             /** @description JSON pointer to the offending input, e.g. /query/limit */
                             pointer: string;
                         }[];
@@ -8985,7 +10814,12 @@ export interface operations {
                     "application/problem+json": {
                         detail: string;
                         errors?: {
+                            column?: number;
+                            /** @description For uploaded files: line in the file (1-based) */
+                            line?: number;
                             message: string;
+                            /** @description For uploaded files: the key path in the file, e.g. legal.license */
+                            path?: string;
                             /** @description JSON pointer to the offending input, e.g. /query/limit */
                             pointer: string;
                         }[];
@@ -9050,7 +10884,12 @@ export interface operations {
                     "application/problem+json": {
                         detail: string;
                         errors?: {
+                            column?: number;
+                            /** @description For uploaded files: line in the file (1-based) */
+                            line?: number;
                             message: string;
+                            /** @description For uploaded files: the key path in the file, e.g. legal.license */
+                            path?: string;
                             /** @description JSON pointer to the offending input, e.g. /query/limit */
                             pointer: string;
                         }[];
@@ -9071,7 +10910,12 @@ export interface operations {
                     "application/problem+json": {
                         detail: string;
                         errors?: {
+                            column?: number;
+                            /** @description For uploaded files: line in the file (1-based) */
+                            line?: number;
                             message: string;
+                            /** @description For uploaded files: the key path in the file, e.g. legal.license */
+                            path?: string;
                             /** @description JSON pointer to the offending input, e.g. /query/limit */
                             pointer: string;
                         }[];
@@ -9092,7 +10936,12 @@ export interface operations {
                     "application/problem+json": {
                         detail: string;
                         errors?: {
+                            column?: number;
+                            /** @description For uploaded files: line in the file (1-based) */
+                            line?: number;
                             message: string;
+                            /** @description For uploaded files: the key path in the file, e.g. legal.license */
+                            path?: string;
                             /** @description JSON pointer to the offending input, e.g. /query/limit */
                             pointer: string;
                         }[];
@@ -9113,7 +10962,12 @@ export interface operations {
                     "application/problem+json": {
                         detail: string;
                         errors?: {
+                            column?: number;
+                            /** @description For uploaded files: line in the file (1-based) */
+                            line?: number;
                             message: string;
+                            /** @description For uploaded files: the key path in the file, e.g. legal.license */
+                            path?: string;
                             /** @description JSON pointer to the offending input, e.g. /query/limit */
                             pointer: string;
                         }[];
@@ -9134,7 +10988,12 @@ export interface operations {
                     "application/problem+json": {
                         detail: string;
                         errors?: {
+                            column?: number;
+                            /** @description For uploaded files: line in the file (1-based) */
+                            line?: number;
                             message: string;
+                            /** @description For uploaded files: the key path in the file, e.g. legal.license */
+                            path?: string;
                             /** @description JSON pointer to the offending input, e.g. /query/limit */
                             pointer: string;
                         }[];
@@ -9212,7 +11071,12 @@ export interface operations {
                     "application/problem+json": {
                         detail: string;
                         errors?: {
+                            column?: number;
+                            /** @description For uploaded files: line in the file (1-based) */
+                            line?: number;
                             message: string;
+                            /** @description For uploaded files: the key path in the file, e.g. legal.license */
+                            path?: string;
                             /** @description JSON pointer to the offending input, e.g. /query/limit */
                             pointer: string;
                         }[];
@@ -9233,7 +11097,12 @@ export interface operations {
                     "application/problem+json": {
                         detail: string;
                         errors?: {
+                            column?: number;
+                            /** @description For uploaded files: line in the file (1-based) */
+                            line?: number;
                             message: string;
+                            /** @description For uploaded files: the key path in the file, e.g. legal.license */
+                            path?: string;
                             /** @description JSON pointer to the offending input, e.g. /query/limit */
                             pointer: string;
                         }[];
@@ -9254,7 +11123,12 @@ export interface operations {
                     "application/problem+json": {
                         detail: string;
                         errors?: {
+                            column?: number;
+                            /** @description For uploaded files: line in the file (1-based) */
+                            line?: number;
                             message: string;
+                            /** @description For uploaded files: the key path in the file, e.g. legal.license */
+                            path?: string;
                             /** @description JSON pointer to the offending input, e.g. /query/limit */
                             pointer: string;
                         }[];
@@ -9275,7 +11149,12 @@ export interface operations {
                     "application/problem+json": {
                         detail: string;
                         errors?: {
+                            column?: number;
+                            /** @description For uploaded files: line in the file (1-based) */
+                            line?: number;
                             message: string;
+                            /** @description For uploaded files: the key path in the file, e.g. legal.license */
+                            path?: string;
                             /** @description JSON pointer to the offending input, e.g. /query/limit */
                             pointer: string;
                         }[];
@@ -9326,7 +11205,12 @@ export interface operations {
                     "application/problem+json": {
                         detail: string;
                         errors?: {
+                            column?: number;
+                            /** @description For uploaded files: line in the file (1-based) */
+                            line?: number;
                             message: string;
+                            /** @description For uploaded files: the key path in the file, e.g. legal.license */
+                            path?: string;
                             /** @description JSON pointer to the offending input, e.g. /query/limit */
                             pointer: string;
                         }[];
@@ -9347,7 +11231,12 @@ export interface operations {
                     "application/problem+json": {
                         detail: string;
                         errors?: {
+                            column?: number;
+                            /** @description For uploaded files: line in the file (1-based) */
+                            line?: number;
                             message: string;
+                            /** @description For uploaded files: the key path in the file, e.g. legal.license */
+                            path?: string;
                             /** @description JSON pointer to the offending input, e.g. /query/limit */
                             pointer: string;
                         }[];
@@ -9368,7 +11257,12 @@ export interface operations {
                     "application/problem+json": {
                         detail: string;
                         errors?: {
+                            column?: number;
+                            /** @description For uploaded files: line in the file (1-based) */
+                            line?: number;
                             message: string;
+                            /** @description For uploaded files: the key path in the file, e.g. legal.license */
+                            path?: string;
                             /** @description JSON pointer to the offending input, e.g. /query/limit */
                             pointer: string;
                         }[];
@@ -9389,7 +11283,12 @@ export interface operations {
                     "application/problem+json": {
                         detail: string;
                         errors?: {
+                            column?: number;
+                            /** @description For uploaded files: line in the file (1-based) */
+                            line?: number;
                             message: string;
+                            /** @description For uploaded files: the key path in the file, e.g. legal.license */
+                            path?: string;
                             /** @description JSON pointer to the offending input, e.g. /query/limit */
                             pointer: string;
                         }[];
@@ -9410,7 +11309,12 @@ export interface operations {
                     "application/problem+json": {
                         detail: string;
                         errors?: {
+                            column?: number;
+                            /** @description For uploaded files: line in the file (1-based) */
+                            line?: number;
                             message: string;
+                            /** @description For uploaded files: the key path in the file, e.g. legal.license */
+                            path?: string;
                             /** @description JSON pointer to the offending input, e.g. /query/limit */
                             pointer: string;
                         }[];
@@ -9500,8 +11404,8 @@ export interface operations {
                         /** @description Slug of the provider organization running the EfA service */
                         provider: string | null;
                         releases: {
-                            artifactSha256: string;
-                            artifactUrl: string;
+                            artifactSha256: string | null;
+                            artifactUrl: string | null;
                             hasSbom: boolean;
                             /**
                              * Format: date
@@ -9537,7 +11441,12 @@ export interface operations {
                     "application/problem+json": {
                         detail: string;
                         errors?: {
+                            column?: number;
+                            /** @description For uploaded files: line in the file (1-based) */
+                            line?: number;
                             message: string;
+                            /** @description For uploaded files: the key path in the file, e.g. legal.license */
+                            path?: string;
                             /** @description JSON pointer to the offending input, e.g. /query/limit */
                             pointer: string;
                         }[];
@@ -9558,7 +11467,12 @@ export interface operations {
                     "application/problem+json": {
                         detail: string;
                         errors?: {
+                            column?: number;
+                            /** @description For uploaded files: line in the file (1-based) */
+                            line?: number;
                             message: string;
+                            /** @description For uploaded files: the key path in the file, e.g. legal.license */
+                            path?: string;
                             /** @description JSON pointer to the offending input, e.g. /query/limit */
                             pointer: string;
                         }[];
@@ -9579,7 +11493,12 @@ export interface operations {
                     "application/problem+json": {
                         detail: string;
                         errors?: {
+                            column?: number;
+                            /** @description For uploaded files: line in the file (1-based) */
+                            line?: number;
                             message: string;
+                            /** @description For uploaded files: the key path in the file, e.g. legal.license */
+                            path?: string;
                             /** @description JSON pointer to the offending input, e.g. /query/limit */
                             pointer: string;
                         }[];
@@ -9600,7 +11519,12 @@ export interface operations {
                     "application/problem+json": {
                         detail: string;
                         errors?: {
+                            column?: number;
+                            /** @description For uploaded files: line in the file (1-based) */
+                            line?: number;
                             message: string;
+                            /** @description For uploaded files: the key path in the file, e.g. legal.license */
+                            path?: string;
                             /** @description JSON pointer to the offending input, e.g. /query/limit */
                             pointer: string;
                         }[];
@@ -9621,7 +11545,12 @@ export interface operations {
                     "application/problem+json": {
                         detail: string;
                         errors?: {
+                            column?: number;
+                            /** @description For uploaded files: line in the file (1-based) */
+                            line?: number;
                             message: string;
+                            /** @description For uploaded files: the key path in the file, e.g. legal.license */
+                            path?: string;
                             /** @description JSON pointer to the offending input, e.g. /query/limit */
                             pointer: string;
                         }[];
@@ -9642,7 +11571,12 @@ export interface operations {
                     "application/problem+json": {
                         detail: string;
                         errors?: {
+                            column?: number;
+                            /** @description For uploaded files: line in the file (1-based) */
+                            line?: number;
                             message: string;
+                            /** @description For uploaded files: the key path in the file, e.g. legal.license */
+                            path?: string;
                             /** @description JSON pointer to the offending input, e.g. /query/limit */
                             pointer: string;
                         }[];
@@ -9663,7 +11597,12 @@ export interface operations {
                     "application/problem+json": {
                         detail: string;
                         errors?: {
+                            column?: number;
+                            /** @description For uploaded files: line in the file (1-based) */
+                            line?: number;
                             message: string;
+                            /** @description For uploaded files: the key path in the file, e.g. legal.license */
+                            path?: string;
                             /** @description JSON pointer to the offending input, e.g. /query/limit */
                             pointer: string;
                         }[];
@@ -9684,7 +11623,12 @@ export interface operations {
                     "application/problem+json": {
                         detail: string;
                         errors?: {
+                            column?: number;
+                            /** @description For uploaded files: line in the file (1-based) */
+                            line?: number;
                             message: string;
+                            /** @description For uploaded files: the key path in the file, e.g. legal.license */
+                            path?: string;
                             /** @description JSON pointer to the offending input, e.g. /query/limit */
                             pointer: string;
                         }[];
@@ -9773,7 +11717,12 @@ export interface operations {
                     "application/problem+json": {
                         detail: string;
                         errors?: {
+                            column?: number;
+                            /** @description For uploaded files: line in the file (1-based) */
+                            line?: number;
                             message: string;
+                            /** @description For uploaded files: the key path in the file, e.g. legal.license */
+                            path?: string;
                             /** @description JSON pointer to the offending input, e.g. /query/limit */
                             pointer: string;
                         }[];
@@ -9794,7 +11743,12 @@ export interface operations {
                     "application/problem+json": {
                         detail: string;
                         errors?: {
+                            column?: number;
+                            /** @description For uploaded files: line in the file (1-based) */
+                            line?: number;
                             message: string;
+                            /** @description For uploaded files: the key path in the file, e.g. legal.license */
+                            path?: string;
                             /** @description JSON pointer to the offending input, e.g. /query/limit */
                             pointer: string;
                         }[];
@@ -9815,7 +11769,12 @@ export interface operations {
                     "application/problem+json": {
                         detail: string;
                         errors?: {
+                            column?: number;
+                            /** @description For uploaded files: line in the file (1-based) */
+                            line?: number;
                             message: string;
+                            /** @description For uploaded files: the key path in the file, e.g. legal.license */
+                            path?: string;
                             /** @description JSON pointer to the offending input, e.g. /query/limit */
                             pointer: string;
                         }[];
@@ -9836,7 +11795,12 @@ export interface operations {
                     "application/problem+json": {
                         detail: string;
                         errors?: {
+                            column?: number;
+                            /** @description For uploaded files: line in the file (1-based) */
+                            line?: number;
                             message: string;
+                            /** @description For uploaded files: the key path in the file, e.g. legal.license */
+                            path?: string;
                             /** @description JSON pointer to the offending input, e.g. /query/limit */
                             pointer: string;
                         }[];
@@ -9857,7 +11821,12 @@ export interface operations {
                     "application/problem+json": {
                         detail: string;
                         errors?: {
+                            column?: number;
+                            /** @description For uploaded files: line in the file (1-based) */
+                            line?: number;
                             message: string;
+                            /** @description For uploaded files: the key path in the file, e.g. legal.license */
+                            path?: string;
                             /** @description JSON pointer to the offending input, e.g. /query/limit */
                             pointer: string;
                         }[];
@@ -9878,7 +11847,12 @@ export interface operations {
                     "application/problem+json": {
                         detail: string;
                         errors?: {
+                            column?: number;
+                            /** @description For uploaded files: line in the file (1-based) */
+                            line?: number;
                             message: string;
+                            /** @description For uploaded files: the key path in the file, e.g. legal.license */
+                            path?: string;
                             /** @description JSON pointer to the offending input, e.g. /query/limit */
                             pointer: string;
                         }[];
@@ -9899,7 +11873,12 @@ export interface operations {
                     "application/problem+json": {
                         detail: string;
                         errors?: {
+                            column?: number;
+                            /** @description For uploaded files: line in the file (1-based) */
+                            line?: number;
                             message: string;
+                            /** @description For uploaded files: the key path in the file, e.g. legal.license */
+                            path?: string;
                             /** @description JSON pointer to the offending input, e.g. /query/limit */
                             pointer: string;
                         }[];
@@ -9920,7 +11899,12 @@ export interface operations {
                     "application/problem+json": {
                         detail: string;
                         errors?: {
+                            column?: number;
+                            /** @description For uploaded files: line in the file (1-based) */
+                            line?: number;
                             message: string;
+                            /** @description For uploaded files: the key path in the file, e.g. legal.license */
+                            path?: string;
                             /** @description JSON pointer to the offending input, e.g. /query/limit */
                             pointer: string;
                         }[];
@@ -9941,7 +11925,12 @@ export interface operations {
                     "application/problem+json": {
                         detail: string;
                         errors?: {
+                            column?: number;
+                            /** @description For uploaded files: line in the file (1-based) */
+                            line?: number;
                             message: string;
+                            /** @description For uploaded files: the key path in the file, e.g. legal.license */
+                            path?: string;
                             /** @description JSON pointer to the offending input, e.g. /query/limit */
                             pointer: string;
                         }[];
@@ -9962,7 +11951,12 @@ export interface operations {
                     "application/problem+json": {
                         detail: string;
                         errors?: {
+                            column?: number;
+                            /** @description For uploaded files: line in the file (1-based) */
+                            line?: number;
                             message: string;
+                            /** @description For uploaded files: the key path in the file, e.g. legal.license */
+                            path?: string;
                             /** @description JSON pointer to the offending input, e.g. /query/limit */
                             pointer: string;
                         }[];
@@ -10045,7 +12039,12 @@ export interface operations {
                     "application/problem+json": {
                         detail: string;
                         errors?: {
+                            column?: number;
+                            /** @description For uploaded files: line in the file (1-based) */
+                            line?: number;
                             message: string;
+                            /** @description For uploaded files: the key path in the file, e.g. legal.license */
+                            path?: string;
                             /** @description JSON pointer to the offending input, e.g. /query/limit */
                             pointer: string;
                         }[];
@@ -10066,7 +12065,12 @@ export interface operations {
                     "application/problem+json": {
                         detail: string;
                         errors?: {
+                            column?: number;
+                            /** @description For uploaded files: line in the file (1-based) */
+                            line?: number;
                             message: string;
+                            /** @description For uploaded files: the key path in the file, e.g. legal.license */
+                            path?: string;
                             /** @description JSON pointer to the offending input, e.g. /query/limit */
                             pointer: string;
                         }[];
@@ -10087,7 +12091,12 @@ export interface operations {
                     "application/problem+json": {
                         detail: string;
                         errors?: {
+                            column?: number;
+                            /** @description For uploaded files: line in the file (1-based) */
+                            line?: number;
                             message: string;
+                            /** @description For uploaded files: the key path in the file, e.g. legal.license */
+                            path?: string;
                             /** @description JSON pointer to the offending input, e.g. /query/limit */
                             pointer: string;
                         }[];
@@ -10108,7 +12117,12 @@ export interface operations {
                     "application/problem+json": {
                         detail: string;
                         errors?: {
+                            column?: number;
+                            /** @description For uploaded files: line in the file (1-based) */
+                            line?: number;
                             message: string;
+                            /** @description For uploaded files: the key path in the file, e.g. legal.license */
+                            path?: string;
                             /** @description JSON pointer to the offending input, e.g. /query/limit */
                             pointer: string;
                         }[];
@@ -10129,7 +12143,12 @@ export interface operations {
                     "application/problem+json": {
                         detail: string;
                         errors?: {
+                            column?: number;
+                            /** @description For uploaded files: line in the file (1-based) */
+                            line?: number;
                             message: string;
+                            /** @description For uploaded files: the key path in the file, e.g. legal.license */
+                            path?: string;
                             /** @description JSON pointer to the offending input, e.g. /query/limit */
                             pointer: string;
                         }[];
@@ -10150,7 +12169,12 @@ export interface operations {
                     "application/problem+json": {
                         detail: string;
                         errors?: {
+                            column?: number;
+                            /** @description For uploaded files: line in the file (1-based) */
+                            line?: number;
                             message: string;
+                            /** @description For uploaded files: the key path in the file, e.g. legal.license */
+                            path?: string;
                             /** @description JSON pointer to the offending input, e.g. /query/limit */
                             pointer: string;
                         }[];
@@ -10171,7 +12195,12 @@ export interface operations {
                     "application/problem+json": {
                         detail: string;
                         errors?: {
+                            column?: number;
+                            /** @description For uploaded files: line in the file (1-based) */
+                            line?: number;
                             message: string;
+                            /** @description For uploaded files: the key path in the file, e.g. legal.license */
+                            path?: string;
                             /** @description JSON pointer to the offending input, e.g. /query/limit */
                             pointer: string;
                         }[];
@@ -10192,7 +12221,12 @@ export interface operations {
                     "application/problem+json": {
                         detail: string;
                         errors?: {
+                            column?: number;
+                            /** @description For uploaded files: line in the file (1-based) */
+                            line?: number;
                             message: string;
+                            /** @description For uploaded files: the key path in the file, e.g. legal.license */
+                            path?: string;
                             /** @description JSON pointer to the offending input, e.g. /query/limit */
                             pointer: string;
                         }[];
@@ -10213,7 +12247,12 @@ export interface operations {
                     "application/problem+json": {
                         detail: string;
                         errors?: {
+                            column?: number;
+                            /** @description For uploaded files: line in the file (1-based) */
+                            line?: number;
                             message: string;
+                            /** @description For uploaded files: the key path in the file, e.g. legal.license */
+                            path?: string;
                             /** @description JSON pointer to the offending input, e.g. /query/limit */
                             pointer: string;
                         }[];
@@ -10234,7 +12273,12 @@ export interface operations {
                     "application/problem+json": {
                         detail: string;
                         errors?: {
+                            column?: number;
+                            /** @description For uploaded files: line in the file (1-based) */
+                            line?: number;
                             message: string;
+                            /** @description For uploaded files: the key path in the file, e.g. legal.license */
+                            path?: string;
                             /** @description JSON pointer to the offending input, e.g. /query/limit */
                             pointer: string;
                         }[];
@@ -10321,7 +12365,12 @@ export interface operations {
                     "application/problem+json": {
                         detail: string;
                         errors?: {
+                            column?: number;
+                            /** @description For uploaded files: line in the file (1-based) */
+                            line?: number;
                             message: string;
+                            /** @description For uploaded files: the key path in the file, e.g. legal.license */
+                            path?: string;
                             /** @description JSON pointer to the offending input, e.g. /query/limit */
                             pointer: string;
                         }[];
@@ -10342,7 +12391,12 @@ export interface operations {
                     "application/problem+json": {
                         detail: string;
                         errors?: {
+                            column?: number;
+                            /** @description For uploaded files: line in the file (1-based) */
+                            line?: number;
                             message: string;
+                            /** @description For uploaded files: the key path in the file, e.g. legal.license */
+                            path?: string;
                             /** @description JSON pointer to the offending input, e.g. /query/limit */
                             pointer: string;
                         }[];
@@ -10363,7 +12417,12 @@ export interface operations {
                     "application/problem+json": {
                         detail: string;
                         errors?: {
+                            column?: number;
+                            /** @description For uploaded files: line in the file (1-based) */
+                            line?: number;
                             message: string;
+                            /** @description For uploaded files: the key path in the file, e.g. legal.license */
+                            path?: string;
                             /** @description JSON pointer to the offending input, e.g. /query/limit */
                             pointer: string;
                         }[];
@@ -10384,7 +12443,12 @@ export interface operations {
                     "application/problem+json": {
                         detail: string;
                         errors?: {
+                            column?: number;
+                            /** @description For uploaded files: line in the file (1-based) */
+                            line?: number;
                             message: string;
+                            /** @description For uploaded files: the key path in the file, e.g. legal.license */
+                            path?: string;
                             /** @description JSON pointer to the offending input, e.g. /query/limit */
                             pointer: string;
                         }[];
@@ -10405,7 +12469,12 @@ export interface operations {
                     "application/problem+json": {
                         detail: string;
                         errors?: {
+                            column?: number;
+                            /** @description For uploaded files: line in the file (1-based) */
+                            line?: number;
                             message: string;
+                            /** @description For uploaded files: the key path in the file, e.g. legal.license */
+                            path?: string;
                             /** @description JSON pointer to the offending input, e.g. /query/limit */
                             pointer: string;
                         }[];
@@ -10426,7 +12495,12 @@ export interface operations {
                     "application/problem+json": {
                         detail: string;
                         errors?: {
+                            column?: number;
+                            /** @description For uploaded files: line in the file (1-based) */
+                            line?: number;
                             message: string;
+                            /** @description For uploaded files: the key path in the file, e.g. legal.license */
+                            path?: string;
                             /** @description JSON pointer to the offending input, e.g. /query/limit */
                             pointer: string;
                         }[];
@@ -10447,7 +12521,12 @@ export interface operations {
                     "application/problem+json": {
                         detail: string;
                         errors?: {
+                            column?: number;
+                            /** @description For uploaded files: line in the file (1-based) */
+                            line?: number;
                             message: string;
+                            /** @description For uploaded files: the key path in the file, e.g. legal.license */
+                            path?: string;
                             /** @description JSON pointer to the offending input, e.g. /query/limit */
                             pointer: string;
                         }[];
@@ -10468,7 +12547,12 @@ export interface operations {
                     "application/problem+json": {
                         detail: string;
                         errors?: {
+                            column?: number;
+                            /** @description For uploaded files: line in the file (1-based) */
+                            line?: number;
                             message: string;
+                            /** @description For uploaded files: the key path in the file, e.g. legal.license */
+                            path?: string;
                             /** @description JSON pointer to the offending input, e.g. /query/limit */
                             pointer: string;
                         }[];
@@ -10489,7 +12573,12 @@ export interface operations {
                     "application/problem+json": {
                         detail: string;
                         errors?: {
+                            column?: number;
+                            /** @description For uploaded files: line in the file (1-based) */
+                            line?: number;
                             message: string;
+                            /** @description For uploaded files: the key path in the file, e.g. legal.license */
+                            path?: string;
                             /** @description JSON pointer to the offending input, e.g. /query/limit */
                             pointer: string;
                         }[];
@@ -10510,7 +12599,12 @@ export interface operations {
                     "application/problem+json": {
                         detail: string;
                         errors?: {
+                            column?: number;
+                            /** @description For uploaded files: line in the file (1-based) */
+                            line?: number;
                             message: string;
+                            /** @description For uploaded files: the key path in the file, e.g. legal.license */
+                            path?: string;
                             /** @description JSON pointer to the offending input, e.g. /query/limit */
                             pointer: string;
                         }[];
@@ -10578,7 +12672,12 @@ export interface operations {
                     "application/problem+json": {
                         detail: string;
                         errors?: {
+                            column?: number;
+                            /** @description For uploaded files: line in the file (1-based) */
+                            line?: number;
                             message: string;
+                            /** @description For uploaded files: the key path in the file, e.g. legal.license */
+                            path?: string;
                             /** @description JSON pointer to the offending input, e.g. /query/limit */
                             pointer: string;
                         }[];
@@ -10599,7 +12698,12 @@ export interface operations {
                     "application/problem+json": {
                         detail: string;
                         errors?: {
+                            column?: number;
+                            /** @description For uploaded files: line in the file (1-based) */
+                            line?: number;
                             message: string;
+                            /** @description For uploaded files: the key path in the file, e.g. legal.license */
+                            path?: string;
                             /** @description JSON pointer to the offending input, e.g. /query/limit */
                             pointer: string;
                         }[];
@@ -10620,7 +12724,12 @@ export interface operations {
                     "application/problem+json": {
                         detail: string;
                         errors?: {
+                            column?: number;
+                            /** @description For uploaded files: line in the file (1-based) */
+                            line?: number;
                             message: string;
+                            /** @description For uploaded files: the key path in the file, e.g. legal.license */
+                            path?: string;
                             /** @description JSON pointer to the offending input, e.g. /query/limit */
                             pointer: string;
                         }[];
@@ -10641,7 +12750,12 @@ export interface operations {
                     "application/problem+json": {
                         detail: string;
                         errors?: {
+                            column?: number;
+                            /** @description For uploaded files: line in the file (1-based) */
+                            line?: number;
                             message: string;
+                            /** @description For uploaded files: the key path in the file, e.g. legal.license */
+                            path?: string;
                             /** @description JSON pointer to the offending input, e.g. /query/limit */
                             pointer: string;
                         }[];
@@ -10662,7 +12776,12 @@ export interface operations {
                     "application/problem+json": {
                         detail: string;
                         errors?: {
+                            column?: number;
+                            /** @description For uploaded files: line in the file (1-based) */
+                            line?: number;
                             message: string;
+                            /** @description For uploaded files: the key path in the file, e.g. legal.license */
+                            path?: string;
                             /** @description JSON pointer to the offending input, e.g. /query/limit */
                             pointer: string;
                         }[];
@@ -10710,7 +12829,12 @@ export interface operations {
                     "application/problem+json": {
                         detail: string;
                         errors?: {
+                            column?: number;
+                            /** @description For uploaded files: line in the file (1-based) */
+                            line?: number;
                             message: string;
+                            /** @description For uploaded files: the key path in the file, e.g. legal.license */
+                            path?: string;
                             /** @description JSON pointer to the offending input, e.g. /query/limit */
                             pointer: string;
                         }[];
@@ -10731,7 +12855,12 @@ export interface operations {
                     "application/problem+json": {
                         detail: string;
                         errors?: {
+                            column?: number;
+                            /** @description For uploaded files: line in the file (1-based) */
+                            line?: number;
                             message: string;
+                            /** @description For uploaded files: the key path in the file, e.g. legal.license */
+                            path?: string;
                             /** @description JSON pointer to the offending input, e.g. /query/limit */
                             pointer: string;
                         }[];
@@ -10752,7 +12881,12 @@ export interface operations {
                     "application/problem+json": {
                         detail: string;
                         errors?: {
+                            column?: number;
+                            /** @description For uploaded files: line in the file (1-based) */
+                            line?: number;
                             message: string;
+                            /** @description For uploaded files: the key path in the file, e.g. legal.license */
+                            path?: string;
                             /** @description JSON pointer to the offending input, e.g. /query/limit */
                             pointer: string;
                         }[];
@@ -10773,7 +12907,12 @@ export interface operations {
                     "application/problem+json": {
                         detail: string;
                         errors?: {
+                            column?: number;
+                            /** @description For uploaded files: line in the file (1-based) */
+                            line?: number;
                             message: string;
+                            /** @description For uploaded files: the key path in the file, e.g. legal.license */
+                            path?: string;
                             /** @description JSON pointer to the offending input, e.g. /query/limit */
                             pointer: string;
                         }[];
@@ -10823,7 +12962,12 @@ export interface operations {
                     "application/problem+json": {
                         detail: string;
                         errors?: {
+                            column?: number;
+                            /** @description For uploaded files: line in the file (1-based) */
+                            line?: number;
                             message: string;
+                            /** @description For uploaded files: the key path in the file, e.g. legal.license */
+                            path?: string;
                             /** @description JSON pointer to the offending input, e.g. /query/limit */
                             pointer: string;
                         }[];
@@ -10844,7 +12988,12 @@ export interface operations {
                     "application/problem+json": {
                         detail: string;
                         errors?: {
+                            column?: number;
+                            /** @description For uploaded files: line in the file (1-based) */
+                            line?: number;
                             message: string;
+                            /** @description For uploaded files: the key path in the file, e.g. legal.license */
+                            path?: string;
                             /** @description JSON pointer to the offending input, e.g. /query/limit */
                             pointer: string;
                         }[];
@@ -10865,7 +13014,12 @@ export interface operations {
                     "application/problem+json": {
                         detail: string;
                         errors?: {
+                            column?: number;
+                            /** @description For uploaded files: line in the file (1-based) */
+                            line?: number;
                             message: string;
+                            /** @description For uploaded files: the key path in the file, e.g. legal.license */
+                            path?: string;
                             /** @description JSON pointer to the offending input, e.g. /query/limit */
                             pointer: string;
                         }[];
@@ -10915,7 +13069,12 @@ export interface operations {
                     "application/problem+json": {
                         detail: string;
                         errors?: {
+                            column?: number;
+                            /** @description For uploaded files: line in the file (1-based) */
+                            line?: number;
                             message: string;
+                            /** @description For uploaded files: the key path in the file, e.g. legal.license */
+                            path?: string;
                             /** @description JSON pointer to the offending input, e.g. /query/limit */
                             pointer: string;
                         }[];
@@ -10936,7 +13095,12 @@ export interface operations {
                     "application/problem+json": {
                         detail: string;
                         errors?: {
+                            column?: number;
+                            /** @description For uploaded files: line in the file (1-based) */
+                            line?: number;
                             message: string;
+                            /** @description For uploaded files: the key path in the file, e.g. legal.license */
+                            path?: string;
                             /** @description JSON pointer to the offending input, e.g. /query/limit */
                             pointer: string;
                         }[];
@@ -10957,7 +13121,12 @@ export interface operations {
                     "application/problem+json": {
                         detail: string;
                         errors?: {
+                            column?: number;
+                            /** @description For uploaded files: line in the file (1-based) */
+                            line?: number;
                             message: string;
+                            /** @description For uploaded files: the key path in the file, e.g. legal.license */
+                            path?: string;
                             /** @description JSON pointer to the offending input, e.g. /query/limit */
                             pointer: string;
                         }[];
@@ -10978,7 +13147,12 @@ export interface operations {
                     "application/problem+json": {
                         detail: string;
                         errors?: {
+                            column?: number;
+                            /** @description For uploaded files: line in the file (1-based) */
+                            line?: number;
                             message: string;
+                            /** @description For uploaded files: the key path in the file, e.g. legal.license */
+                            path?: string;
                             /** @description JSON pointer to the offending input, e.g. /query/limit */
                             pointer: string;
                         }[];
@@ -10999,7 +13173,12 @@ export interface operations {
                     "application/problem+json": {
                         detail: string;
                         errors?: {
+                            column?: number;
+                            /** @description For uploaded files: line in the file (1-based) */
+                            line?: number;
                             message: string;
+                            /** @description For uploaded files: the key path in the file, e.g. legal.license */
+                            path?: string;
                             /** @description JSON pointer to the offending input, e.g. /query/limit */
                             pointer: string;
                         }[];
@@ -11056,7 +13235,12 @@ export interface operations {
                     "application/problem+json": {
                         detail: string;
                         errors?: {
+                            column?: number;
+                            /** @description For uploaded files: line in the file (1-based) */
+                            line?: number;
                             message: string;
+                            /** @description For uploaded files: the key path in the file, e.g. legal.license */
+                            path?: string;
                             /** @description JSON pointer to the offending input, e.g. /query/limit */
                             pointer: string;
                         }[];
@@ -11077,7 +13261,12 @@ export interface operations {
                     "application/problem+json": {
                         detail: string;
                         errors?: {
+                            column?: number;
+                            /** @description For uploaded files: line in the file (1-based) */
+                            line?: number;
                             message: string;
+                            /** @description For uploaded files: the key path in the file, e.g. legal.license */
+                            path?: string;
                             /** @description JSON pointer to the offending input, e.g. /query/limit */
                             pointer: string;
                         }[];
@@ -11098,7 +13287,12 @@ export interface operations {
                     "application/problem+json": {
                         detail: string;
                         errors?: {
+                            column?: number;
+                            /** @description For uploaded files: line in the file (1-based) */
+                            line?: number;
                             message: string;
+                            /** @description For uploaded files: the key path in the file, e.g. legal.license */
+                            path?: string;
                             /** @description JSON pointer to the offending input, e.g. /query/limit */
                             pointer: string;
                         }[];
@@ -11119,7 +13313,12 @@ export interface operations {
                     "application/problem+json": {
                         detail: string;
                         errors?: {
+                            column?: number;
+                            /** @description For uploaded files: line in the file (1-based) */
+                            line?: number;
                             message: string;
+                            /** @description For uploaded files: the key path in the file, e.g. legal.license */
+                            path?: string;
                             /** @description JSON pointer to the offending input, e.g. /query/limit */
                             pointer: string;
                         }[];
@@ -11140,7 +13339,12 @@ export interface operations {
                     "application/problem+json": {
                         detail: string;
                         errors?: {
+                            column?: number;
+                            /** @description For uploaded files: line in the file (1-based) */
+                            line?: number;
                             message: string;
+                            /** @description For uploaded files: the key path in the file, e.g. legal.license */
+                            path?: string;
                             /** @description JSON pointer to the offending input, e.g. /query/limit */
                             pointer: string;
                         }[];
@@ -11161,7 +13365,12 @@ export interface operations {
                     "application/problem+json": {
                         detail: string;
                         errors?: {
+                            column?: number;
+                            /** @description For uploaded files: line in the file (1-based) */
+                            line?: number;
                             message: string;
+                            /** @description For uploaded files: the key path in the file, e.g. legal.license */
+                            path?: string;
                             /** @description JSON pointer to the offending input, e.g. /query/limit */
                             pointer: string;
                         }[];
@@ -11220,7 +13429,12 @@ export interface operations {
                     "application/problem+json": {
                         detail: string;
                         errors?: {
+                            column?: number;
+                            /** @description For uploaded files: line in the file (1-based) */
+                            line?: number;
                             message: string;
+                            /** @description For uploaded files: the key path in the file, e.g. legal.license */
+                            path?: string;
                             /** @description JSON pointer to the offending input, e.g. /query/limit */
                             pointer: string;
                         }[];
@@ -11241,7 +13455,12 @@ export interface operations {
                     "application/problem+json": {
                         detail: string;
                         errors?: {
+                            column?: number;
+                            /** @description For uploaded files: line in the file (1-based) */
+                            line?: number;
                             message: string;
+                            /** @description For uploaded files: the key path in the file, e.g. legal.license */
+                            path?: string;
                             /** @description JSON pointer to the offending input, e.g. /query/limit */
                             pointer: string;
                         }[];
@@ -11262,7 +13481,12 @@ export interface operations {
                     "application/problem+json": {
                         detail: string;
                         errors?: {
+                            column?: number;
+                            /** @description For uploaded files: line in the file (1-based) */
+                            line?: number;
                             message: string;
+                            /** @description For uploaded files: the key path in the file, e.g. legal.license */
+                            path?: string;
                             /** @description JSON pointer to the offending input, e.g. /query/limit */
                             pointer: string;
                         }[];
@@ -11283,7 +13507,12 @@ export interface operations {
                     "application/problem+json": {
                         detail: string;
                         errors?: {
+                            column?: number;
+                            /** @description For uploaded files: line in the file (1-based) */
+                            line?: number;
                             message: string;
+                            /** @description For uploaded files: the key path in the file, e.g. legal.license */
+                            path?: string;
                             /** @description JSON pointer to the offending input, e.g. /query/limit */
                             pointer: string;
                         }[];
@@ -11304,7 +13533,12 @@ export interface operations {
                     "application/problem+json": {
                         detail: string;
                         errors?: {
+                            column?: number;
+                            /** @description For uploaded files: line in the file (1-based) */
+                            line?: number;
                             message: string;
+                            /** @description For uploaded files: the key path in the file, e.g. legal.license */
+                            path?: string;
                             /** @description JSON pointer to the offending input, e.g. /query/limit */
                             pointer: string;
                         }[];
@@ -11325,7 +13559,12 @@ export interface operations {
                     "application/problem+json": {
                         detail: string;
                         errors?: {
+                            column?: number;
+                            /** @description For uploaded files: line in the file (1-based) */
+                            line?: number;
                             message: string;
+                            /** @description For uploaded files: the key path in the file, e.g. legal.license */
+                            path?: string;
                             /** @description JSON pointer to the offending input, e.g. /query/limit */
                             pointer: string;
                         }[];
@@ -11346,7 +13585,12 @@ export interface operations {
                     "application/problem+json": {
                         detail: string;
                         errors?: {
+                            column?: number;
+                            /** @description For uploaded files: line in the file (1-based) */
+                            line?: number;
                             message: string;
+                            /** @description For uploaded files: the key path in the file, e.g. legal.license */
+                            path?: string;
                             /** @description JSON pointer to the offending input, e.g. /query/limit */
                             pointer: string;
                         }[];
@@ -11387,7 +13631,12 @@ export interface operations {
                     "application/problem+json": {
                         detail: string;
                         errors?: {
+                            column?: number;
+                            /** @description For uploaded files: line in the file (1-based) */
+                            line?: number;
                             message: string;
+                            /** @description For uploaded files: the key path in the file, e.g. legal.license */
+                            path?: string;
                             /** @description JSON pointer to the offending input, e.g. /query/limit */
                             pointer: string;
                         }[];
@@ -11408,7 +13657,12 @@ export interface operations {
                     "application/problem+json": {
                         detail: string;
                         errors?: {
+                            column?: number;
+                            /** @description For uploaded files: line in the file (1-based) */
+                            line?: number;
                             message: string;
+                            /** @description For uploaded files: the key path in the file, e.g. legal.license */
+                            path?: string;
                             /** @description JSON pointer to the offending input, e.g. /query/limit */
                             pointer: string;
                         }[];
@@ -11429,7 +13683,12 @@ export interface operations {
                     "application/problem+json": {
                         detail: string;
                         errors?: {
+                            column?: number;
+                            /** @description For uploaded files: line in the file (1-based) */
+                            line?: number;
                             message: string;
+                            /** @description For uploaded files: the key path in the file, e.g. legal.license */
+                            path?: string;
                             /** @description JSON pointer to the offending input, e.g. /query/limit */
                             pointer: string;
                         }[];
@@ -11450,7 +13709,12 @@ export interface operations {
                     "application/problem+json": {
                         detail: string;
                         errors?: {
+                            column?: number;
+                            /** @description For uploaded files: line in the file (1-based) */
+                            line?: number;
                             message: string;
+                            /** @description For uploaded files: the key path in the file, e.g. legal.license */
+                            path?: string;
                             /** @description JSON pointer to the offending input, e.g. /query/limit */
                             pointer: string;
                         }[];
@@ -11471,7 +13735,12 @@ export interface operations {
                     "application/problem+json": {
                         detail: string;
                         errors?: {
+                            column?: number;
+                            /** @description For uploaded files: line in the file (1-based) */
+                            line?: number;
                             message: string;
+                            /** @description For uploaded files: the key path in the file, e.g. legal.license */
+                            path?: string;
                             /** @description JSON pointer to the offending input, e.g. /query/limit */
                             pointer: string;
                         }[];
@@ -11492,7 +13761,12 @@ export interface operations {
                     "application/problem+json": {
                         detail: string;
                         errors?: {
+                            column?: number;
+                            /** @description For uploaded files: line in the file (1-based) */
+                            line?: number;
                             message: string;
+                            /** @description For uploaded files: the key path in the file, e.g. legal.license */
+                            path?: string;
                             /** @description JSON pointer to the offending input, e.g. /query/limit */
                             pointer: string;
                         }[];
@@ -11574,7 +13848,12 @@ export interface operations {
                     "application/problem+json": {
                         detail: string;
                         errors?: {
+                            column?: number;
+                            /** @description For uploaded files: line in the file (1-based) */
+                            line?: number;
                             message: string;
+                            /** @description For uploaded files: the key path in the file, e.g. legal.license */
+                            path?: string;
                             /** @description JSON pointer to the offending input, e.g. /query/limit */
                             pointer: string;
                         }[];
@@ -11595,7 +13874,12 @@ export interface operations {
                     "application/problem+json": {
                         detail: string;
                         errors?: {
+                            column?: number;
+                            /** @description For uploaded files: line in the file (1-based) */
+                            line?: number;
                             message: string;
+                            /** @description For uploaded files: the key path in the file, e.g. legal.license */
+                            path?: string;
                             /** @description JSON pointer to the offending input, e.g. /query/limit */
                             pointer: string;
                         }[];
@@ -11616,7 +13900,12 @@ export interface operations {
                     "application/problem+json": {
                         detail: string;
                         errors?: {
+                            column?: number;
+                            /** @description For uploaded files: line in the file (1-based) */
+                            line?: number;
                             message: string;
+                            /** @description For uploaded files: the key path in the file, e.g. legal.license */
+                            path?: string;
                             /** @description JSON pointer to the offending input, e.g. /query/limit */
                             pointer: string;
                         }[];
@@ -11694,7 +13983,12 @@ export interface operations {
                     "application/problem+json": {
                         detail: string;
                         errors?: {
+                            column?: number;
+                            /** @description For uploaded files: line in the file (1-based) */
+                            line?: number;
                             message: string;
+                            /** @description For uploaded files: the key path in the file, e.g. legal.license */
+                            path?: string;
                             /** @description JSON pointer to the offending input, e.g. /query/limit */
                             pointer: string;
                         }[];
@@ -11715,7 +14009,12 @@ export interface operations {
                     "application/problem+json": {
                         detail: string;
                         errors?: {
+                            column?: number;
+                            /** @description For uploaded files: line in the file (1-based) */
+                            line?: number;
                             message: string;
+                            /** @description For uploaded files: the key path in the file, e.g. legal.license */
+                            path?: string;
                             /** @description JSON pointer to the offending input, e.g. /query/limit */
                             pointer: string;
                         }[];
@@ -11736,7 +14035,12 @@ export interface operations {
                     "application/problem+json": {
                         detail: string;
                         errors?: {
+                            column?: number;
+                            /** @description For uploaded files: line in the file (1-based) */
+                            line?: number;
                             message: string;
+                            /** @description For uploaded files: the key path in the file, e.g. legal.license */
+                            path?: string;
                             /** @description JSON pointer to the offending input, e.g. /query/limit */
                             pointer: string;
                         }[];
@@ -11757,7 +14061,12 @@ export interface operations {
                     "application/problem+json": {
                         detail: string;
                         errors?: {
+                            column?: number;
+                            /** @description For uploaded files: line in the file (1-based) */
+                            line?: number;
                             message: string;
+                            /** @description For uploaded files: the key path in the file, e.g. legal.license */
+                            path?: string;
                             /** @description JSON pointer to the offending input, e.g. /query/limit */
                             pointer: string;
                         }[];
@@ -11778,7 +14087,12 @@ export interface operations {
                     "application/problem+json": {
                         detail: string;
                         errors?: {
+                            column?: number;
+                            /** @description For uploaded files: line in the file (1-based) */
+                            line?: number;
                             message: string;
+                            /** @description For uploaded files: the key path in the file, e.g. legal.license */
+                            path?: string;
                             /** @description JSON pointer to the offending input, e.g. /query/limit */
                             pointer: string;
                         }[];
@@ -11872,7 +14186,12 @@ export interface operations {
                     "application/problem+json": {
                         detail: string;
                         errors?: {
+                            column?: number;
+                            /** @description For uploaded files: line in the file (1-based) */
+                            line?: number;
                             message: string;
+                            /** @description For uploaded files: the key path in the file, e.g. legal.license */
+                            path?: string;
                             /** @description JSON pointer to the offending input, e.g. /query/limit */
                             pointer: string;
                         }[];
@@ -11893,7 +14212,12 @@ export interface operations {
                     "application/problem+json": {
                         detail: string;
                         errors?: {
+                            column?: number;
+                            /** @description For uploaded files: line in the file (1-based) */
+                            line?: number;
                             message: string;
+                            /** @description For uploaded files: the key path in the file, e.g. legal.license */
+                            path?: string;
                             /** @description JSON pointer to the offending input, e.g. /query/limit */
                             pointer: string;
                         }[];
@@ -11914,7 +14238,12 @@ export interface operations {
                     "application/problem+json": {
                         detail: string;
                         errors?: {
+                            column?: number;
+                            /** @description For uploaded files: line in the file (1-based) */
+                            line?: number;
                             message: string;
+                            /** @description For uploaded files: the key path in the file, e.g. legal.license */
+                            path?: string;
                             /** @description JSON pointer to the offending input, e.g. /query/limit */
                             pointer: string;
                         }[];
@@ -11935,7 +14264,12 @@ export interface operations {
                     "application/problem+json": {
                         detail: string;
                         errors?: {
+                            column?: number;
+                            /** @description For uploaded files: line in the file (1-based) */
+                            line?: number;
                             message: string;
+                            /** @description For uploaded files: the key path in the file, e.g. legal.license */
+                            path?: string;
                             /** @description JSON pointer to the offending input, e.g. /query/limit */
                             pointer: string;
                         }[];
@@ -11956,7 +14290,12 @@ export interface operations {
                     "application/problem+json": {
                         detail: string;
                         errors?: {
+                            column?: number;
+                            /** @description For uploaded files: line in the file (1-based) */
+                            line?: number;
                             message: string;
+                            /** @description For uploaded files: the key path in the file, e.g. legal.license */
+                            path?: string;
                             /** @description JSON pointer to the offending input, e.g. /query/limit */
                             pointer: string;
                         }[];
@@ -11977,7 +14316,12 @@ export interface operations {
                     "application/problem+json": {
                         detail: string;
                         errors?: {
+                            column?: number;
+                            /** @description For uploaded files: line in the file (1-based) */
+                            line?: number;
                             message: string;
+                            /** @description For uploaded files: the key path in the file, e.g. legal.license */
+                            path?: string;
                             /** @description JSON pointer to the offending input, e.g. /query/limit */
                             pointer: string;
                         }[];
@@ -11998,7 +14342,12 @@ export interface operations {
                     "application/problem+json": {
                         detail: string;
                         errors?: {
+                            column?: number;
+                            /** @description For uploaded files: line in the file (1-based) */
+                            line?: number;
                             message: string;
+                            /** @description For uploaded files: the key path in the file, e.g. legal.license */
+                            path?: string;
                             /** @description JSON pointer to the offending input, e.g. /query/limit */
                             pointer: string;
                         }[];
@@ -12019,7 +14368,12 @@ export interface operations {
                     "application/problem+json": {
                         detail: string;
                         errors?: {
+                            column?: number;
+                            /** @description For uploaded files: line in the file (1-based) */
+                            line?: number;
                             message: string;
+                            /** @description For uploaded files: the key path in the file, e.g. legal.license */
+                            path?: string;
                             /** @description JSON pointer to the offending input, e.g. /query/limit */
                             pointer: string;
                         }[];
@@ -12079,7 +14433,12 @@ export interface operations {
                     "application/problem+json": {
                         detail: string;
                         errors?: {
+                            column?: number;
+                            /** @description For uploaded files: line in the file (1-based) */
+                            line?: number;
                             message: string;
+                            /** @description For uploaded files: the key path in the file, e.g. legal.license */
+                            path?: string;
                             /** @description JSON pointer to the offending input, e.g. /query/limit */
                             pointer: string;
                         }[];
@@ -12100,7 +14459,12 @@ export interface operations {
                     "application/problem+json": {
                         detail: string;
                         errors?: {
+                            column?: number;
+                            /** @description For uploaded files: line in the file (1-based) */
+                            line?: number;
                             message: string;
+                            /** @description For uploaded files: the key path in the file, e.g. legal.license */
+                            path?: string;
                             /** @description JSON pointer to the offending input, e.g. /query/limit */
                             pointer: string;
                         }[];
@@ -12121,7 +14485,12 @@ export interface operations {
                     "application/problem+json": {
                         detail: string;
                         errors?: {
+                            column?: number;
+                            /** @description For uploaded files: line in the file (1-based) */
+                            line?: number;
                             message: string;
+                            /** @description For uploaded files: the key path in the file, e.g. legal.license */
+                            path?: string;
                             /** @description JSON pointer to the offending input, e.g. /query/limit */
                             pointer: string;
                         }[];
@@ -12142,7 +14511,12 @@ export interface operations {
                     "application/problem+json": {
                         detail: string;
                         errors?: {
+                            column?: number;
+                            /** @description For uploaded files: line in the file (1-based) */
+                            line?: number;
                             message: string;
+                            /** @description For uploaded files: the key path in the file, e.g. legal.license */
+                            path?: string;
                             /** @description JSON pointer to the offending input, e.g. /query/limit */
                             pointer: string;
                         }[];
@@ -12163,7 +14537,12 @@ export interface operations {
                     "application/problem+json": {
                         detail: string;
                         errors?: {
+                            column?: number;
+                            /** @description For uploaded files: line in the file (1-based) */
+                            line?: number;
                             message: string;
+                            /** @description For uploaded files: the key path in the file, e.g. legal.license */
+                            path?: string;
                             /** @description JSON pointer to the offending input, e.g. /query/limit */
                             pointer: string;
                         }[];
@@ -12184,7 +14563,12 @@ export interface operations {
                     "application/problem+json": {
                         detail: string;
                         errors?: {
+                            column?: number;
+                            /** @description For uploaded files: line in the file (1-based) */
+                            line?: number;
                             message: string;
+                            /** @description For uploaded files: the key path in the file, e.g. legal.license */
+                            path?: string;
                             /** @description JSON pointer to the offending input, e.g. /query/limit */
                             pointer: string;
                         }[];
@@ -12205,7 +14589,12 @@ export interface operations {
                     "application/problem+json": {
                         detail: string;
                         errors?: {
+                            column?: number;
+                            /** @description For uploaded files: line in the file (1-based) */
+                            line?: number;
                             message: string;
+                            /** @description For uploaded files: the key path in the file, e.g. legal.license */
+                            path?: string;
                             /** @description JSON pointer to the offending input, e.g. /query/limit */
                             pointer: string;
                         }[];
@@ -12226,7 +14615,12 @@ export interface operations {
                     "application/problem+json": {
                         detail: string;
                         errors?: {
+                            column?: number;
+                            /** @description For uploaded files: line in the file (1-based) */
+                            line?: number;
                             message: string;
+                            /** @description For uploaded files: the key path in the file, e.g. legal.license */
+                            path?: string;
                             /** @description JSON pointer to the offending input, e.g. /query/limit */
                             pointer: string;
                         }[];
@@ -12272,7 +14666,12 @@ export interface operations {
                     "application/problem+json": {
                         detail: string;
                         errors?: {
+                            column?: number;
+                            /** @description For uploaded files: line in the file (1-based) */
+                            line?: number;
                             message: string;
+                            /** @description For uploaded files: the key path in the file, e.g. legal.license */
+                            path?: string;
                             /** @description JSON pointer to the offending input, e.g. /query/limit */
                             pointer: string;
                         }[];
@@ -12293,7 +14692,12 @@ export interface operations {
                     "application/problem+json": {
                         detail: string;
                         errors?: {
+                            column?: number;
+                            /** @description For uploaded files: line in the file (1-based) */
+                            line?: number;
                             message: string;
+                            /** @description For uploaded files: the key path in the file, e.g. legal.license */
+                            path?: string;
                             /** @description JSON pointer to the offending input, e.g. /query/limit */
                             pointer: string;
                         }[];
@@ -12314,7 +14718,12 @@ export interface operations {
                     "application/problem+json": {
                         detail: string;
                         errors?: {
+                            column?: number;
+                            /** @description For uploaded files: line in the file (1-based) */
+                            line?: number;
                             message: string;
+                            /** @description For uploaded files: the key path in the file, e.g. legal.license */
+                            path?: string;
                             /** @description JSON pointer to the offending input, e.g. /query/limit */
                             pointer: string;
                         }[];
@@ -12381,7 +14790,12 @@ export interface operations {
                     "application/problem+json": {
                         detail: string;
                         errors?: {
+                            column?: number;
+                            /** @description For uploaded files: line in the file (1-based) */
+                            line?: number;
                             message: string;
+                            /** @description For uploaded files: the key path in the file, e.g. legal.license */
+                            path?: string;
                             /** @description JSON pointer to the offending input, e.g. /query/limit */
                             pointer: string;
                         }[];

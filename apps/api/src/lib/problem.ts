@@ -2,6 +2,10 @@
 export interface ProblemFieldError {
   pointer: string
   message: string
+  /** For uploaded files: the path in the file (`legal.license`) and where it is (1-based). */
+  path?: string
+  line?: number
+  column?: number
 }
 
 /**
@@ -14,6 +18,8 @@ export class Problem extends Error {
     readonly title: string,
     readonly detail: string,
     readonly errors?: ProblemFieldError[],
+    /** Further members of the problem object (RFC 9457 extensions), e.g. `warnings`. */
+    readonly extensions?: Record<string, unknown>,
   ) {
     super(detail)
   }

@@ -9,6 +9,9 @@ export const ProblemSchema = Type.Object({
   errors: Type.Optional(Type.Array(Type.Object({
     pointer: Type.String({ description: 'JSON pointer to the offending input, e.g. /query/limit' }),
     message: Type.String(),
+    path: Type.Optional(Type.String({ description: 'For uploaded files: the key path in the file, e.g. legal.license' })),
+    line: Type.Optional(Type.Integer({ minimum: 1, description: 'For uploaded files: line in the file (1-based)' })),
+    column: Type.Optional(Type.Integer({ minimum: 1 })),
   }))),
 }, { description: 'RFC 9457 problem details' })
 

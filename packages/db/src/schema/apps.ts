@@ -1,10 +1,21 @@
 import { sql } from 'drizzle-orm'
-import { char, check, customType, date, index, integer, jsonb, pgTable, text, timestamp, unique, uuid } from 'drizzle-orm/pg-core'
+import { boolean, char, check, customType, date, index, integer, jsonb, pgTable, text, timestamp, unique, uuid } from 'drizzle-orm/pg-core'
 import { appStatusEnum, basisdienstEnum, deploymentModelEnum, maintainerTypeEnum, themenfeldEnum } from './enums.ts'
 import { organizations } from './organizations.ts'
 import { lands } from './reference.ts'
 
 const tsvector = customType<{ data: string }>({ dataType: () => 'tsvector' })
+
+/** Who maintains the software, as publiccode.yml describes it (`maintenance`). */
+export interface Maintenance {
+  type: 'internal' | 'contract' | 'community' | 'none'
+  contacts: { name: string, email?: string, phone?: string, affiliation?: string }[]
+  /** Organizations under contract to maintain the software, each until a date. */
+  contractors: { name: string, until: string, email?: string, website?: string }[]
+}
+
+export const developmentStatusValues = ['concept', 'development', 'beta', 'stable', 'obsolete'] as const
+export const softwareTypeValues = ['standalone/mobile', 'standalone/iot', 'standalone/desktop', 'standalone/web', 'standalone/backend', 'standalone/other', 'addon', 'library', 'configurationFiles'] as const
 
 export const apps = pgTable('apps', {
   id: uuid('id').primaryKey().defaultRandom(),
@@ -28,6 +39,22 @@ export const apps = pgTable('apps', {
   license: text('license').notNull(),
   deploymentModels: deploymentModelEnum('deployment_models').array().notNull(),
   originLandCode: char('origin_land_code', { length: 2 }).references(() => lands.code),
+  /** What the software does, one line each (publiccode.yml `features`). */
+  features: text('features').array().notNull().default(sql`'{}'`),
+  /** Where people use it: web, windows, mac, linux, android, ios (publiccode.yml `platforms`). */
+  platforms: text('platforms').array().notNull().default(sql`'{}'`),
+  developmentStatus: text('development_status').$type<(typeof developmentStatusValues)[number]>(),
+  softwareType: text('software_type').$type<(typeof softwareTypeValues)[number]>(),
+  maintenance: jsonb('maintenance').$type<Maintenance>(),
+  /** Languages of the user interface (BCP 47) and whether it can be translated (publiccode.yml `localisation`). */
+  availableLanguages: text('available_languages').array().notNull().default(sql`'{}'`),
+  localisationReady: boolean('localisation_ready'),
+  /** LeiKa-Leistungsschlüssel (14 digits) of the administrative services the app covers. */
+  leikaIds: text('leika_ids').array().notNull().default(sql`'{}'`),
+  /** Bodies the publisher names as users (publiccode.yml `usedBy`): unverified, never counted as adoption. */
+  declaredUsers: text('declared_users').array().notNull().default(sql`'{}'`),
+  /** Compliance the publisher declares itself ("gdpr", "accessibility" …): claims, never attestations. */
+  complianceClaims: text('compliance_claims').array().notNull().default(sql`'{}'`),
   status: appStatusEnum('status').notNull().default('draft'),
   /**
    * Validity end of the app's best valid certificate (NULL: none). Maintained by a trigger on
@@ -53,6 +80,8 @@ export const apps = pgTable('apps', {
   check('apps_has_themenfeld', sql`cardinality(${t.themenfelder}) >= 1`),
   check('apps_has_deployment_model', sql`cardinality(${t.deploymentModels}) >= 1`),
   check('apps_adoption_count_non_negative', sql`${t.adoptionCount} >= 0`),
+  check('apps_development_status', sql`${t.developmentStatus} IN ('concept', 'development', 'beta', 'stable', 'obsolete')`),
+  check('apps_software_type', sql`${t.softwareType} IN ('standalone/mobile', 'standalone/iot', 'standalone/desktop', 'standalone/web', 'standalone/backend', 'standalone/other', 'addon', 'library', 'configurationFiles')`),
   check('apps_efa_needs_provider', sql`NOT ('efa_service' = ANY(${t.deploymentModels})) OR ${t.providerOrganizationId} IS NOT NULL`),
   index('apps_status_idx').on(t.status),
   // The public catalogue: certified apps, browsed by adoption count most of the time.
@@ -72,8 +101,9 @@ export const releases = pgTable('releases', {
   patch: integer('patch').notNull(),
   releasedOn: date('released_on').notNull(),
   changelog: text('changelog').notNull().default(''),
-  artifactUrl: text('artifact_url').notNull(),
-  artifactSha256: char('artifact_sha256', { length: 64 }).notNull(),
+  /** Download of the release; absent when the release was only declared (publiccode.yml import). */
+  artifactUrl: text('artifact_url'),
+  artifactSha256: char('artifact_sha256', { length: 64 }),
   /** CycloneDX SBOM (JSON), validated on upload. */
   sbom: jsonb('sbom'),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
@@ -83,5 +113,6 @@ export const releases = pgTable('releases', {
   check('releases_version_parts_non_negative', sql`${t.major} >= 0 AND ${t.minor} >= 0 AND ${t.patch} >= 0`),
   check('releases_sha256_format', sql`${t.artifactSha256} ~ '^[0-9a-f]{64}$'`),
   check('releases_artifact_https', sql`${t.artifactUrl} ~ '^https://'`),
+  check('releases_artifact_with_checksum', sql`(${t.artifactUrl} IS NULL) = (${t.artifactSha256} IS NULL)`),
   index('releases_app_order_idx').on(t.appId, t.major.desc(), t.minor.desc(), t.patch.desc()),
 ])

@@ -8,6 +8,8 @@ import { slugify } from '../reference/municipalities.ts'
 import { apps, attestations, certifications, consortiumMembers, costModels, lands, organizations, releases, subscriptions } from '../schema/index.ts'
 import { appendAuditEvent } from '../audit/chain.ts'
 import { requiredAttestationKinds } from '../rules/certification-rules.ts'
+import type { DemoApp } from './demo-apps.ts'
+import type { DemoOrganization } from './demo-vendors.ts'
 import { demoApps, demoAttestationKinds } from './demo-apps.ts'
 import { selectDemoMunicipalities } from './demo-public-bodies.ts'
 import { demoVendors } from './demo-vendors.ts'
@@ -107,6 +109,7 @@ export async function seedDemoData(db: Database, options: { today?: string } = {
         license: demo.license,
         deploymentModels: demo.deployment,
         originLandCode: demo.land,
+        ...softwareProfile(demo, owner, demo.provider ? demoVendors.find(v => v.slug === demo.provider)! : undefined, today),
         status,
         createdAt: new Date(`${addDays(today, -random.int(400, 1200))}T09:00:00Z`),
       }).returning({ id: apps.id })
@@ -218,6 +221,25 @@ export async function seedDemoData(db: Database, options: { today?: string } = {
       subscriptions: subscriptionCount,
     }
   })
+}
+
+/** What publiccode.yml says about the software besides texts: features, platforms, maturity, maintenance, languages. */
+function softwareProfile(demo: DemoApp, owner: DemoOrganization, provider: DemoOrganization | undefined, today: string) {
+  const domain = new URL(owner.website).hostname
+  return {
+    features: demo.features,
+    platforms: ['web'],
+    developmentStatus: demo.status === 'draft' ? 'beta' as const : 'stable' as const,
+    softwareType: 'standalone/web' as const,
+    maintenance: {
+      type: owner.kind === 'consortium' ? 'community' as const : 'internal' as const,
+      contacts: [{ name: `Produktteam ${demo.name}`, email: `${demo.slug}@${domain}`, affiliation: owner.name }],
+      // The operator of an EfA service maintains the running service under contract.
+      contractors: provider ? [{ name: provider.name, until: `${Number(today.slice(0, 4)) + 2}-12-31`, website: provider.website }] : [],
+    },
+    availableLanguages: demo.features.some(feature => feature.startsWith('Mehrsprachig')) ? ['de', 'en'] : ['de'],
+    localisationReady: demo.features.some(feature => feature.startsWith('Mehrsprachig')),
+  }
 }
 
 function describe(demo: (typeof demoApps)[number]): string {

@@ -22,8 +22,8 @@ export interface ReleaseRow {
   major: number
   released_on: string
   changelog: string
-  artifact_url: string
-  artifact_sha256: string
+  artifact_url: string | null
+  artifact_sha256: string | null
 }
 
 export interface AppDetailRow {
@@ -57,6 +57,15 @@ export interface AppDetailRow {
   attestations: AttestationRow[]
   releases: ReleaseRow[]
   adoption_by_land: { code: string, name: string, count: number }[]
+  features: string[]
+  platforms: string[]
+  development_status: string | null
+  software_type: string | null
+  maintenance: Record<string, unknown> | null
+  available_languages: string[]
+  leika_ids: string[]
+  declared_users: string[]
+  compliance_claims: string[]
 }
 
 /**
@@ -70,6 +79,8 @@ export function appDetailQuery(slug: string): SQL {
            a.themenfelder::text[] AS themenfelder, a.tags, a.basisdienste::text[] AS basisdienste,
            a.deployment_models::text[] AS deployment_models, a.maintainer_type::text AS maintainer_type,
            a.repository_url, a.homepage_url, a.origin_land_code, l.name AS origin_land_name, a.adoption_count,
+           a.features, a.platforms, a.development_status, a.software_type, a.maintenance, a.available_languages,
+           a.leika_ids, a.declared_users, a.compliance_claims,
            ${utcTimestamp(sql`a.updated_at`)} AS updated_at,
            o.slug AS owner_slug, o.name AS owner_name, o.kind::text AS owner_kind,
            p.slug AS provider_slug, p.name AS provider_name, p.kind::text AS provider_kind,

@@ -110,8 +110,27 @@ export const ReleaseSchema = Type.Object({
   coveredByCertificate: Type.Boolean({ description: 'Same major version as the certified release: minor and patch releases inherit the certificate, a new major needs its own.' }),
   releasedOn: IsoDate,
   changelog: Type.String(),
-  artifactUrl: Type.String(),
-  artifactSha256: Type.String(),
+  artifactUrl: Type.Union([Type.String(), Type.Null()], { description: 'Null when the release was only declared (publiccode.yml import)' }),
+  artifactSha256: Type.Union([Type.String(), Type.Null()]),
+})
+
+export const MaintenanceSchema = Type.Object({
+  type: Type.Enum(['internal', 'contract', 'community', 'none']),
+  contacts: Type.Array(Type.Object({ name: Type.String(), email: Type.Optional(Type.String()), phone: Type.Optional(Type.String()), affiliation: Type.Optional(Type.String()) })),
+  contractors: Type.Array(Type.Object({ name: Type.String(), until: IsoDate, email: Type.Optional(Type.String()), website: Type.Optional(Type.String()) })),
+}, { description: 'Who maintains the software (publiccode.yml maintenance)' })
+
+/** What the publisher states about the software (from publiccode.yml or the console); not checked by the Prüfstelle. */
+export const SoftwareProfileSchema = Type.Object({
+  features: Type.Array(Type.String()),
+  platforms: Type.Array(Type.String(), { description: 'web, windows, mac, linux, android, ios' }),
+  developmentStatus: Type.Union([Type.Enum(['concept', 'development', 'beta', 'stable', 'obsolete']), Type.Null()]),
+  softwareType: Type.Union([Type.String(), Type.Null()]),
+  maintenance: Type.Union([MaintenanceSchema, Type.Null()]),
+  availableLanguages: Type.Array(Type.String()),
+  leikaIds: Type.Array(Type.String({ pattern: '^[0-9]{14}$' }), { description: 'LeiKa-Leistungsschlüssel' }),
+  declaredUsers: Type.Array(Type.String(), { description: 'Users the publisher names (publiccode.yml usedBy): unverified, not counted as adoption' }),
+  complianceClaims: Type.Array(Type.String(), { description: 'Compliance the publisher declares itself: claims, not attestations' }),
 })
 
 export const AppDetailSchema = Type.Object({
@@ -145,6 +164,7 @@ export const AppDetailSchema = Type.Object({
   })),
   attestations: Type.Array(AttestationSchema),
   releases: Type.Array(ReleaseSchema, { description: 'Newest first.' }),
+  profile: SoftwareProfileSchema,
   adoption: Type.Object({
     total: Type.Integer({ minimum: 0 }),
     byLand: Type.Array(Type.Object({ code: LandCode, name: Type.String(), count: Type.Integer({ minimum: 1 }) })),

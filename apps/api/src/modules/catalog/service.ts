@@ -186,6 +186,17 @@ export async function getAppDetail(db: Database, slug: string): Promise<AppDetai
       artifactUrl: r.artifact_url,
       artifactSha256: r.artifact_sha256,
     })),
+    profile: {
+      features: app.features,
+      platforms: app.platforms,
+      developmentStatus: app.development_status as AppDetail['profile']['developmentStatus'],
+      softwareType: app.software_type,
+      maintenance: app.maintenance as AppDetail['profile']['maintenance'],
+      availableLanguages: app.available_languages,
+      leikaIds: app.leika_ids,
+      declaredUsers: app.declared_users,
+      complianceClaims: app.compliance_claims,
+    },
     adoption: { total: app.adoption_count, byLand },
     updatedAt: app.updated_at,
   }

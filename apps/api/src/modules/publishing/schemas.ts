@@ -66,7 +66,7 @@ export const PublisherAppSchema = Type.Object({
   revision: Type.Integer(),
   ...editableAppFields,
   owner: Type.Object({ slug: Type.String(), name: Type.String() }),
-  releases: Type.Array(Type.Object({ version: Type.String(), releasedOn: IsoDate, artifactUrl: Type.String(), artifactSha256: Type.String(), hasSbom: Type.Boolean() })),
+  releases: Type.Array(Type.Object({ version: Type.String(), releasedOn: IsoDate, artifactUrl: Type.Union([Type.String(), Type.Null()]), artifactSha256: Type.Union([Type.String(), Type.Null()]), hasSbom: Type.Boolean() })),
   attestations: Type.Array(Type.Object({ id: Type.String(), kind: Type.String(), issuer: Type.String(), issuedOn: IsoDate, validUntil: IsoDate, evidenceUrl: Type.String(), releaseVersion: Type.Union([Type.String(), Type.Null()]) })),
   certificationRequests: Type.Array(Type.Object({
     id: Type.String(),

@@ -198,29 +198,7 @@ export async function addRelease(db: Database, principal: Principal, slug: strin
       throw unprocessable('The SBOM is not a valid CycloneDX document.', problems.map(message => ({ pointer: '/body/sbom', message })))
   }
   try {
-    await db.transaction(async (tx) => {
-      // Lock the app row so that two releases submitted at once are compared with each other.
-      await tx.execute(sql`SELECT id FROM apps WHERE id = ${app.id} FOR UPDATE`)
-      const existing = await tx.select({ version: releases.version }).from(releases).where(eq(releases.appId, app.id))
-      const highest = existing.map(r => r.version).sort(semver.rcompare)[0]
-      if (highest && !semver.gt(version, highest))
-        throw unprocessable(`Version ${version} must be higher than the latest release ${highest}.`, [{ pointer: '/body/version', message: `must be higher than ${highest}` }])
-      const parsed = semver.parse(version)!
-      const [release] = await tx.insert(releases).values({
-        appId: app.id,
-        version,
-        major: parsed.major,
-        minor: parsed.minor,
-        patch: parsed.patch,
-        releasedOn: body.releasedOn,
-        changelog: body.changelog ?? '',
-        artifactUrl: body.artifactUrl,
-        artifactSha256: body.artifactSha256,
-        sbom: body.sbom ?? null,
-      }).returning({ id: releases.id })
-      await appendAuditEvent(tx, { ...actor(principal), action: 'release.published', entityType: 'release', entityId: release.id, appId: app.id, payload: { version, releasedOn: body.releasedOn, artifactSha256: body.artifactSha256 } })
-      await notifySubscribers(tx, { type: 'release.published', appId: app.id, payload: { version, releasedOn: body.releasedOn }, dedupeKey: null })
-    })
+    await db.transaction(tx => insertRelease(tx, { appId: app.id, ...actor(principal) }, { ...body, version }))
   }
   catch (error) {
     if (sqlState(error) === UNIQUE_VIOLATION)
@@ -228,6 +206,44 @@ export async function addRelease(db: Database, principal: Principal, slug: strin
     throw error
   }
   return getOwnApp(db, principal, slug)
+}
+
+export interface NewRelease {
+  version: string
+  releasedOn: string
+  changelog?: string
+  artifactUrl?: string
+  artifactSha256?: string
+  sbom?: Record<string, unknown>
+}
+
+/**
+ * Records a release inside the caller's transaction: it must be higher than every earlier one. Audited,
+ * and subscribers are told. `version` must already be a valid semantic version.
+ */
+export async function insertRelease(tx: Database, context: { appId: string, actorUserId: string | null, actorOrganizationId: string }, release: NewRelease): Promise<void> {
+  const { appId, ...actorIds } = context
+  // Lock the app row so that two releases submitted at once are compared with each other.
+  await tx.execute(sql`SELECT id FROM apps WHERE id = ${appId} FOR UPDATE`)
+  const existing = await tx.select({ version: releases.version }).from(releases).where(eq(releases.appId, appId))
+  const highest = existing.map(r => r.version).sort(semver.rcompare)[0]
+  if (highest && !semver.gt(release.version, highest))
+    throw unprocessable(`Version ${release.version} must be higher than the latest release ${highest}.`, [{ pointer: '/body/version', message: `must be higher than ${highest}` }])
+  const parsed = semver.parse(release.version)!
+  const [row] = await tx.insert(releases).values({
+    appId,
+    version: release.version,
+    major: parsed.major,
+    minor: parsed.minor,
+    patch: parsed.patch,
+    releasedOn: release.releasedOn,
+    changelog: release.changelog ?? '',
+    artifactUrl: release.artifactUrl ?? null,
+    artifactSha256: release.artifactSha256 ?? null,
+    sbom: release.sbom ?? null,
+  }).returning({ id: releases.id })
+  await appendAuditEvent(tx, { ...actorIds, action: 'release.published', entityType: 'release', entityId: row.id, appId, payload: { version: release.version, releasedOn: release.releasedOn, artifactSha256: release.artifactSha256 ?? null } })
+  await notifySubscribers(tx, { type: 'release.published', appId, payload: { version: release.version, releasedOn: release.releasedOn }, dedupeKey: null })
 }
 
 export async function addAttestation(db: Database, principal: Principal, slug: string, body: Static<typeof AttestationBodySchema>): Promise<PublisherApp> {

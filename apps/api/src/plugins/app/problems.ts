@@ -34,6 +34,7 @@ export function sendProblem(reply: FastifyReply, problem: Problem): FastifyReply
       detail: problem.detail,
       instance: reply.request.url,
       ...(problem.errors ? { errors: problem.errors } : {}),
+      ...problem.extensions,
     })
 }
 
@@ -61,6 +62,10 @@ export default fp(async (app: FastifyInstance) => {
       return sendProblem(reply, new Problem(400, 'Bad Request', `The request is invalid: ${detail}`, errors))
     }
     const status = error.statusCode ?? 500
+    if (error.code === 'FST_ERR_CTP_BODY_TOO_LARGE') {
+      const limit = request.routeOptions.bodyLimit ?? app.initialConfig.bodyLimit ?? 1_048_576
+      return sendProblem(reply, new Problem(413, titles[413], `The request body is larger than the limit of ${Math.round(limit / 1024)} KiB (${limit} bytes).`))
+    }
     if (status >= 400 && status < 500)
       return sendProblem(reply, new Problem(status, titles[status] ?? 'Bad Request', error.message))
     request.log.error({ err: error }, 'request failed')

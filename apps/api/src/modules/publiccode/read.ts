@@ -1,0 +1,626 @@
+import type { Basisdienst, Maintenance, Themenfeld } from '@kas/db/schema'
+import type { SourcePosition, YamlPath, YamlSource } from './yaml-source.ts'
+import { developmentStatusValues, softwareTypeValues } from '@kas/db/schema'
+import semver from 'semver'
+import { checkLicenseExpression } from '../publishing/license.ts'
+import {
+  basisdienstFromDependency,
+  claimByItalianConformity,
+  claimFromSupportId,
+  FALLBACK_THEMENFELD,
+  publiccodeCategories,
+  SUPPORTED_VERSIONS,
+  themenfeldByCategory,
+  themenfeldFromName,
+  unusedTopLevelKeys,
+} from './vocabulary.ts'
+import { formatPath, parseYamlSource } from './yaml-source.ts'
+
+export interface Finding extends SourcePosition {
+  /** Where in the file: `legal.license`, `maintenance.contractors[0].until`. */
+  path: string
+  message: string
+}
+
+/** What a publiccode.yml says, in the store's terms. Optional fields are absent when the file does not say. */
+export interface PubliccodeApp {
+  name: string
+  summary: string
+  repositoryUrl: string
+  license: string
+  description?: string
+  features?: string[]
+  homepageUrl?: string
+  /** Tags taken from `categories`. */
+  categories?: string[]
+  platforms?: string[]
+  developmentStatus?: (typeof developmentStatusValues)[number]
+  softwareType?: (typeof softwareTypeValues)[number]
+  maintenance?: Maintenance
+  availableLanguages?: string[]
+  localisationReady?: boolean
+  basisdienste?: Basisdienst[]
+  themenfelder?: Themenfeld[]
+  leikaIds?: string[]
+  /** `usedBy`: names the publisher gives; unverified. */
+  usedBy?: string[]
+  complianceClaims?: string[]
+}
+
+export type PubliccodeField = keyof PubliccodeApp
+
+export type ReadResult =
+  | { kind: 'not-yaml', problems: Finding[] }
+  | { kind: 'not-publiccode', problems: Finding[] }
+  | {
+    kind: 'publiccode'
+    version: string
+    /** Complete only when `problems` is empty. */
+    app: PubliccodeApp
+    /** Themenfelder to use when creating an app and the file names none. */
+    fallbackThemenfelder: Themenfeld[]
+    release: { version: string, releasedOn: string } | null
+    /** The key each field was read from, with its position. */
+    sources: Partial<Record<PubliccodeField, Finding>>
+    problems: Finding[]
+    warnings: Finding[]
+    ignored: Finding[]
+  }
+
+const MAX_TEXT = 20_000
+// Version 0.2 used three-letter language codes ("ita", "deu"); later versions BCP 47 ("de", "de-DE").
+const GERMAN = /^(?:de|deu|ger)(?:[-_]|$)/i
+const ENGLISH = /^(?:en|eng)(?:[-_]|$)/i
+const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value) && !(value instanceof Date)
+const oneLine = (text: string) => text.replace(/\s+/g, ' ').trim()
+const byPosition = (findings: Finding[]) => findings.sort((a, b) => a.line - b.line || a.column - b.column)
+
+/** Reads publiccode.yml text without touching the database: every problem at once, with its line. */
+export function readPubliccode(text: string): ReadResult {
+  const parsed = parseYamlSource(text)
+  if (!parsed.source)
+    return { kind: 'not-yaml', problems: parsed.errors.map(error => ({ path: '', ...error })) }
+  const root = parsed.source.value
+  if (!isRecord(root) || !['publiccodeYmlVersion', 'name', 'url', 'legal', 'description'].some(key => key in root)) {
+    return {
+      kind: 'not-publiccode',
+      problems: [{ path: '', line: 1, column: 1, message: 'This is YAML, but not a publiccode.yml: it has none of publiccodeYmlVersion, name, url, legal or description.' }],
+    }
+  }
+  return new PubliccodeReader(parsed.source, root).read()
+}
+
+class PubliccodeReader {
+  private readonly problems: Finding[] = []
+  private readonly warnings: Finding[] = []
+  private readonly ignored: Finding[] = []
+  private readonly sources: Partial<Record<PubliccodeField, Finding>> = {}
+  private readonly app: Partial<PubliccodeApp> = {}
+
+  constructor(private readonly source: YamlSource, private readonly root: Record<string, unknown>) {}
+
+  private finding(path: YamlPath, message: string): Finding {
+    return { path: formatPath(path), ...this.source.locate(path), message }
+  }
+
+  private problem(path: YamlPath, message: string): void {
+    this.problems.push(this.finding(path, message))
+  }
+
+  private warn(path: YamlPath, message: string): void {
+    this.warnings.push(this.finding(path, message))
+  }
+
+  private ignore(path: YamlPath, message: string): void {
+    this.ignored.push(this.finding(path, message))
+  }
+
+  private set<F extends PubliccodeField>(field: F, path: YamlPath, value: PubliccodeApp[F]): void {
+    this.app[field] = value
+    this.sources[field] = this.finding(path, '')
+  }
+
+  /** A text value; numbers and dates that YAML read from unquoted text are turned back into text. */
+  private text(path: YamlPath, value: unknown, options: { min?: number, max: number, label?: string }): string | undefined {
+    let result: string
+    if (typeof value === 'string')
+      result = value
+    else if (typeof value === 'number' || typeof value === 'boolean')
+      result = String(value)
+    else if (value instanceof Date)
+      result = value.toISOString().slice(0, 10)
+    else {
+      this.problem(path, value === null || value === undefined ? 'is empty' : 'must be text')
+      return undefined
+    }
+    result = result.trim()
+    if (result.length < (options.min ?? 1)) {
+      this.problem(path, options.min && result.length > 0 ? `must have at least ${options.min} characters` : 'is empty')
+      return undefined
+    }
+    if (result.length > options.max) {
+      this.problem(path, `has ${result.length} characters; at most ${options.max} are allowed`)
+      return undefined
+    }
+    return result
+  }
+
+  private list(path: YamlPath, value: unknown): unknown[] | undefined {
+    if (value === null || value === undefined)
+      return []
+    if (Array.isArray(value))
+      return value
+    if (typeof value === 'string') {
+      this.warn(path, 'should be a list; read as a list with one entry')
+      return [value]
+    }
+    this.problem(path, 'must be a list')
+    return undefined
+  }
+
+  private texts(path: YamlPath, value: unknown, options: { max: number, maxItems: number }): string[] | undefined {
+    const items = this.list(path, value)
+    if (!items)
+      return undefined
+    if (items.length > options.maxItems) {
+      this.problem(path, `has ${items.length} entries; at most ${options.maxItems} are allowed`)
+      return undefined
+    }
+    const texts = items.map((item, index) => this.text([...path, index], item, { max: options.max }))
+    return texts.every(item => item !== undefined) ? [...new Set(texts as string[])] : undefined
+  }
+
+  /** YYYY-MM-DD; YAML 1.1 readers turn unquoted dates into timestamps, so those are accepted too. */
+  private date(path: YamlPath, value: unknown): string | undefined {
+    const text = value instanceof Date ? value.toISOString().slice(0, 10) : typeof value === 'string' ? value.trim() : undefined
+    if (!text || !/^\d{4}-\d{2}-\d{2}$/.test(text) || Number.isNaN(Date.parse(`${text}T00:00:00Z`)) || new Date(`${text}T00:00:00Z`).toISOString().slice(0, 10) !== text) {
+      this.problem(path, `${JSON.stringify(value instanceof Date ? text : value ?? null)} is not a date in the form YYYY-MM-DD`)
+      return undefined
+    }
+    return text
+  }
+
+  private httpsUrl(path: YamlPath, value: unknown, options: { required: boolean }): string | undefined {
+    const text = this.text(path, value, { max: 500 })
+    if (text === undefined)
+      return undefined
+    // git@host:group/project.git is how many repositories are cloned; the store links to the web address.
+    const ssh = /^git@([^:]+):(.+?)(?:\.git)?$/.exec(text)
+    if (ssh) {
+      const converted = `https://${ssh[1]}/${ssh[2]}`
+      this.warn(path, `"${text}" is an SSH address; read as ${converted}`)
+      return converted
+    }
+    let url: URL
+    try {
+      url = new URL(text)
+    }
+    catch {
+      this.problem(path, `"${text}" is not a web address`)
+      return undefined
+    }
+    if (url.protocol !== 'https:') {
+      if (options.required)
+        this.problem(path, `"${text}" must start with https://`)
+      else
+        this.warn(path, `"${text}" does not use https://; not taken`)
+      return undefined
+    }
+    return text
+  }
+
+  private oneOf<T extends string>(path: YamlPath, value: unknown, allowed: readonly T[]): T | undefined {
+    if (typeof value === 'string' && (allowed as readonly string[]).includes(value))
+      return value as T
+    this.problem(path, `${JSON.stringify(value ?? null)} is not one of ${allowed.join(', ')}`)
+    return undefined
+  }
+
+  read(): ReadResult {
+    const version = this.readVersion()
+    const language = this.readDescription()
+    this.readName(language)
+    this.readLegal()
+    this.readTopLevelFields()
+    this.readMaintenance()
+    this.readLocalisation()
+    this.readDependencies()
+    this.readClaims()
+    this.readGermanSection()
+    const release = this.readRelease()
+    this.reportOtherKeys()
+    const categories = this.app.categories ?? []
+    const fallbackThemenfelder = [...new Set(categories.map(category => themenfeldByCategory[category]).filter(Boolean))]
+    return {
+      kind: 'publiccode',
+      version: version ?? '',
+      app: this.app as PubliccodeApp,
+      fallbackThemenfelder: fallbackThemenfelder.length > 0 ? fallbackThemenfelder : [FALLBACK_THEMENFELD],
+      release,
+      sources: this.sources,
+      problems: byPosition(this.problems),
+      warnings: byPosition(this.warnings),
+      ignored: byPosition(this.ignored),
+    }
+  }
+
+  private readVersion(): string | undefined {
+    const raw = this.root.publiccodeYmlVersion
+    if (raw === undefined || raw === null) {
+      this.problem(['publiccodeYmlVersion'], 'is missing; write e.g. publiccodeYmlVersion: "0.4"')
+      return undefined
+    }
+    const version = String(raw)
+    if (typeof raw === 'number')
+      this.warn(['publiccodeYmlVersion'], `is a number; write it in quotes ("${version}") so it stays text`)
+    if (!SUPPORTED_VERSIONS.test(version)) {
+      this.problem(['publiccodeYmlVersion'], `version ${version} is not supported; the store reads 0.2, 0.3 and 0.4`)
+      return undefined
+    }
+    return version
+  }
+
+  /** German first, then English, else the first language in the file. */
+  private readDescription(): string | undefined {
+    const descriptions = this.root.description
+    if (!isRecord(descriptions) || Object.keys(descriptions).length === 0) {
+      this.problem(['description'], 'needs at least one language with shortDescription, e.g. description.de.shortDescription')
+      return undefined
+    }
+    const languages = Object.keys(descriptions)
+    const language = languages.find(code => GERMAN.test(code))
+      ?? languages.find(code => ENGLISH.test(code))
+      ?? languages[0]!
+    if (!GERMAN.test(language))
+      this.warn(['description', language], `there is no German description; the "${language}" one is used. Add description.de for German readers`)
+    for (const other of languages.filter(code => code !== language))
+      this.ignore(['description', other], `another language; the store shows the "${language}" description`)
+
+    const entry = descriptions[language]
+    const path = ['description', language]
+    if (!isRecord(entry)) {
+      this.problem(path, 'must contain shortDescription and longDescription')
+      return language
+    }
+    const summary = this.text([...path, 'shortDescription'], entry.shortDescription, { min: 10, max: 300 })
+    if (summary !== undefined)
+      this.set('summary', [...path, 'shortDescription'], oneLine(summary))
+    if (entry.longDescription !== undefined) {
+      const long = this.text([...path, 'longDescription'], entry.longDescription, { max: MAX_TEXT })
+      if (long !== undefined)
+        this.set('description', [...path, 'longDescription'], long)
+    }
+    if (entry.features !== undefined) {
+      const features = this.texts([...path, 'features'], entry.features, { max: 200, maxItems: 50 })
+      if (features)
+        this.set('features', [...path, 'features'], features.map(oneLine))
+    }
+    for (const key of Object.keys(entry).filter(key => !['shortDescription', 'longDescription', 'features', 'localisedName'].includes(key)))
+      this.ignore([...path, key], 'not shown in the store')
+    return language
+  }
+
+  private readName(language: string | undefined): void {
+    const localised = language && isRecord(this.root.description) && isRecord(this.root.description[language]) ? this.root.description[language].localisedName : undefined
+    if (localised !== undefined && localised !== null) {
+      const name = this.text(['description', language!, 'localisedName'], localised, { min: 2, max: 120 })
+      if (name !== undefined) {
+        this.set('name', ['description', language!, 'localisedName'], name)
+        return
+      }
+    }
+    if (this.root.name === undefined) {
+      this.problem(['name'], 'is missing')
+      return
+    }
+    const name = this.text(['name'], this.root.name, { min: 2, max: 120 })
+    if (name !== undefined)
+      this.set('name', ['name'], name)
+  }
+
+  private readLegal(): void {
+    const legal = this.root.legal
+    if (!isRecord(legal) || legal.license === undefined) {
+      this.problem(isRecord(legal) ? ['legal', 'license'] : ['legal'], 'the licence is missing; write e.g. legal.license: EUPL-1.2')
+    }
+    else {
+      const license = this.text(['legal', 'license'], legal.license, { max: 200 })
+      const check = license === undefined ? undefined : checkLicenseExpression(license)
+      if (check && !check.ok)
+        this.problem(['legal', 'license'], check.problem!.replace('SPDX licence expression', 'SPDX expression'))
+      else if (check)
+        this.set('license', ['legal', 'license'], license!)
+    }
+    for (const key of Object.keys(isRecord(legal) ? legal : {}).filter(key => key !== 'license')) {
+      if (['mainCopyrightOwner', 'repoOwner', 'authorsFile'].includes(key))
+        this.ignore(['legal', key], 'not shown in the store')
+      else
+        this.warn(['legal', key], 'unknown key; ignored (check the spelling)')
+    }
+  }
+
+  private readTopLevelFields(): void {
+    const root = this.root
+    if (root.url === undefined) {
+      this.problem(['url'], 'is missing; it names the source code repository and identifies the app')
+    }
+    else {
+      const url = this.httpsUrl(['url'], root.url, { required: true })
+      if (url)
+        this.set('repositoryUrl', ['url'], url)
+    }
+    if (root.landingURL !== undefined) {
+      const url = this.httpsUrl(['landingURL'], root.landingURL, { required: false })
+      if (url)
+        this.set('homepageUrl', ['landingURL'], url)
+    }
+    if (root.platforms !== undefined) {
+      const platforms = this.texts(['platforms'], root.platforms, { max: 40, maxItems: 10 })
+      if (platforms)
+        this.set('platforms', ['platforms'], platforms.map(platform => platform.toLowerCase()))
+    }
+    if (root.categories !== undefined) {
+      const categories = this.texts(['categories'], root.categories, { max: 60, maxItems: 30 })
+      if (categories) {
+        categories.forEach((category, index) => {
+          if (!publiccodeCategories.has(category))
+            this.warn(['categories', index], `"${category}" is not in the publiccode.yml category list; taken as a tag anyway`)
+        })
+        this.set('categories', ['categories'], categories)
+      }
+    }
+    if (root.usedBy !== undefined) {
+      const users = this.texts(['usedBy'], root.usedBy, { max: 200, maxItems: 500 })
+      if (users)
+        this.set('usedBy', ['usedBy'], users)
+    }
+    if (root.developmentStatus === undefined) {
+      this.warn(['developmentStatus'], 'is missing (concept, development, beta, stable or obsolete)')
+    }
+    else {
+      const status = this.oneOf(['developmentStatus'], root.developmentStatus, developmentStatusValues)
+      if (status)
+        this.set('developmentStatus', ['developmentStatus'], status)
+    }
+    if (root.softwareType === undefined) {
+      this.warn(['softwareType'], 'is missing (e.g. standalone/web)')
+    }
+    else {
+      const type = this.oneOf(['softwareType'], root.softwareType, softwareTypeValues)
+      if (type)
+        this.set('softwareType', ['softwareType'], type)
+    }
+  }
+
+  private readMaintenance(): void {
+    const maintenance = this.root.maintenance
+    if (maintenance === undefined) {
+      this.warn(['maintenance'], 'is missing; municipalities want to know who maintains the software')
+      return
+    }
+    if (!isRecord(maintenance)) {
+      this.problem(['maintenance'], 'must contain type and contacts or contractors')
+      return
+    }
+    const type = this.oneOf(['maintenance', 'type'], maintenance.type, ['internal', 'contract', 'community', 'none'] as const)
+    const contacts: Maintenance['contacts'] = []
+    for (const [index, contact] of (this.list(['maintenance', 'contacts'], maintenance.contacts) ?? []).entries()) {
+      const path = ['maintenance', 'contacts', index]
+      if (!isRecord(contact)) {
+        this.problem(path, 'must have a name')
+        continue
+      }
+      const name = this.text([...path, 'name'], contact.name, { max: 200 })
+      const optional = this.optionalTexts(path, contact, ['email', 'phone', 'affiliation'])
+      if (name !== undefined)
+        contacts.push({ name, ...optional })
+    }
+    const contractors: Maintenance['contractors'] = []
+    for (const [index, contractor] of (this.list(['maintenance', 'contractors'], maintenance.contractors) ?? []).entries()) {
+      const path = ['maintenance', 'contractors', index]
+      if (!isRecord(contractor)) {
+        this.problem(path, 'must have a name and an until date')
+        continue
+      }
+      const name = this.text([...path, 'name'], contractor.name, { max: 200 })
+      const until = this.date([...path, 'until'], contractor.until)
+      const optional = this.optionalTexts(path, contractor, ['email', 'website'])
+      if (until && until < new Date().toISOString().slice(0, 10))
+        this.warn([...path, 'until'], `the maintenance contract ended on ${until}`)
+      if (name !== undefined && until !== undefined)
+        contractors.push({ name, until, ...optional })
+    }
+    if (type === 'contract' && !Array.isArray(maintenance.contractors))
+      this.warn(['maintenance', 'contractors'], 'maintenance type "contract" should name the contractors and until when they are contracted')
+    if ((type === 'internal' || type === 'community') && contacts.length === 0)
+      this.warn(['maintenance', 'contacts'], `maintenance type "${type}" should name at least one contact`)
+    if (type)
+      this.set('maintenance', ['maintenance'], { type, contacts, contractors })
+  }
+
+  private optionalTexts<K extends string>(path: YamlPath, record: Record<string, unknown>, keys: K[]): Partial<Record<K, string>> {
+    const result: Partial<Record<K, string>> = {}
+    for (const key of keys) {
+      if (record[key] === undefined || record[key] === null)
+        continue
+      const value = this.text([...path, key], record[key], { max: 500 })
+      if (value !== undefined)
+        result[key] = value
+    }
+    return result
+  }
+
+  private readLocalisation(): void {
+    const localisation = this.root.localisation
+    if (localisation === undefined)
+      return
+    if (!isRecord(localisation)) {
+      this.problem(['localisation'], 'must contain localisationReady and availableLanguages')
+      return
+    }
+    if (typeof localisation.localisationReady === 'boolean')
+      this.set('localisationReady', ['localisation', 'localisationReady'], localisation.localisationReady)
+    else if (localisation.localisationReady !== undefined)
+      this.problem(['localisation', 'localisationReady'], 'must be true or false')
+    if (localisation.availableLanguages !== undefined) {
+      const languages = this.texts(['localisation', 'availableLanguages'], localisation.availableLanguages, { max: 35, maxItems: 100 })
+      if (languages)
+        this.set('availableLanguages', ['localisation', 'availableLanguages'], languages)
+    }
+  }
+
+  /** dependsOn entries that are Basisdienste become Basisdienste; other dependencies are not listed by the store. */
+  private readDependencies(): void {
+    const dependsOn = this.root.dependsOn
+    if (dependsOn === undefined)
+      return
+    if (!isRecord(dependsOn)) {
+      this.problem(['dependsOn'], 'must contain open, proprietary or hardware lists')
+      return
+    }
+    const basisdienste = new Set<Basisdienst>()
+    for (const group of Object.keys(dependsOn)) {
+      for (const [index, dependency] of (this.list(['dependsOn', group], dependsOn[group]) ?? []).entries()) {
+        const name = isRecord(dependency) ? dependency.name : undefined
+        if (typeof name !== 'string') {
+          this.problem(['dependsOn', group, index], 'needs a name')
+          continue
+        }
+        const basisdienst = basisdienstFromDependency(name)
+        if (basisdienst)
+          basisdienste.add(basisdienst)
+        else
+          this.ignore(['dependsOn', group, index], `"${name}" is not a Basisdienst; the store lists no other dependencies`)
+      }
+    }
+    this.set('basisdienste', ['dependsOn'], [...basisdienste])
+  }
+
+  /** Self-declared compliance (`it.conforme`, `supports`, `de.claims`): shown as claims, never as attestations. */
+  private readClaims(): void {
+    const claims: string[] = []
+    let claimPath: YamlPath | null = null
+    const italian = this.root.it
+    if (italian !== undefined) {
+      if (isRecord(italian) && isRecord(italian.conforme)) {
+        for (const [key, value] of Object.entries(italian.conforme)) {
+          const claim = claimByItalianConformity[key]
+          if (claim && value === true)
+            claims.push(claim)
+          else if (!claim)
+            this.ignore(['it', 'conforme', key], 'unknown conformity key')
+        }
+        claimPath = ['it', 'conforme']
+      }
+      for (const key of Object.keys(isRecord(italian) ? italian : {}).filter(key => key !== 'conforme'))
+        this.ignore(['it', key], 'Italian country section; only it.conforme is read, as claims')
+    }
+    if (this.root.supports !== undefined) {
+      for (const [index, entry] of (this.list(['supports'], this.root.supports) ?? []).entries()) {
+        const id = isRecord(entry) ? entry.id : undefined
+        if (typeof id === 'string' && id.trim())
+          claims.push(claimFromSupportId(id.trim()))
+        else
+          this.problem(['supports', index], 'needs an id, e.g. id: alias:gdpr')
+      }
+      claimPath = ['supports']
+    }
+    const german = this.root.de
+    if (isRecord(german) && german.claims !== undefined) {
+      const declared = this.texts(['de', 'claims'], german.claims, { max: 200, maxItems: 50 })
+      claims.push(...(declared ?? []))
+      claimPath = ['de', 'claims']
+    }
+    if (claimPath)
+      this.set('complianceClaims', claimPath, [...new Set(claims)])
+  }
+
+  /** The store's German section: `de.themenfelder` (codes or names), `de.leika` (LeiKa keys), `de.claims`. */
+  private readGermanSection(): void {
+    const german = this.root.de
+    if (german === undefined)
+      return
+    if (!isRecord(german)) {
+      this.problem(['de'], 'must contain themenfelder, leika or claims')
+      return
+    }
+    const themenfeldKey = german.themenfelder !== undefined ? 'themenfelder' : german.themenfeld !== undefined ? 'themenfeld' : null
+    if (themenfeldKey) {
+      const names = this.texts(['de', themenfeldKey], german[themenfeldKey], { max: 80, maxItems: 5 }) ?? []
+      const themenfelder = names.map((name, index) => {
+        const themenfeld = themenfeldFromName(name)
+        if (!themenfeld)
+          this.problem(['de', themenfeldKey, index], `"${name}" is not an OZG Themenfeld (e.g. building_housing or "Bauen & Wohnen")`)
+        return themenfeld
+      })
+      if (themenfelder.length > 0 && themenfelder.every(Boolean))
+        this.set('themenfelder', ['de', themenfeldKey], [...new Set(themenfelder as Themenfeld[])])
+    }
+    if (german.leika !== undefined) {
+      const items = this.list(['de', 'leika'], german.leika) ?? []
+      const keys = items.map((item, index) => {
+        if (typeof item === 'number')
+          this.warn(['de', 'leika', index], 'is a number; write LeiKa keys in quotes')
+        const key = typeof item === 'number' ? String(item) : typeof item === 'string' ? item.trim() : ''
+        if (!/^\d{14}$/.test(key)) {
+          this.problem(['de', 'leika', index], `"${key}" is not a LeiKa-Leistungsschlüssel (14 digits)`)
+          return undefined
+        }
+        return key
+      })
+      if (keys.every(Boolean))
+        this.set('leikaIds', ['de', 'leika'], [...new Set(keys as string[])])
+    }
+    for (const key of Object.keys(german).filter(key => !['themenfelder', 'themenfeld', 'leika', 'claims'].includes(key)))
+      this.warn(['de', key], 'unknown key in the German section; ignored (known: themenfelder, leika, claims)')
+  }
+
+  private readRelease(): { version: string, releasedOn: string } | null {
+    const raw = this.root.softwareVersion
+    if (raw === undefined || raw === null) {
+      if (this.root.releaseDate !== undefined)
+        this.ignore(['releaseDate'], 'without softwareVersion no release is recorded')
+      return null
+    }
+    const written = String(raw).trim()
+    if (typeof raw === 'number')
+      this.warn(['softwareVersion'], `is a number; write it in quotes ("${written}"), or 1.10 becomes 1.1`)
+    // "v2.1", "2.1" and "2" are common; the store keeps semantic versions.
+    const numeric = /^v?(\d+)(?:\.(\d+))?(?:\.(\d+))?$/.exec(written)
+    const version = numeric
+      ? `${Number(numeric[1])}.${Number(numeric[2] ?? 0)}.${Number(numeric[3] ?? 0)}`
+      : semver.valid(written.replace(/^v/, ''))
+    if (!version || version.length > 60) {
+      this.warn(['softwareVersion'], `"${written}" is not a version number such as 2.4.1; no release is recorded`)
+      return null
+    }
+    if (version !== written)
+      this.warn(['softwareVersion'], `"${written}" is recorded as version ${version}`)
+    if (this.root.releaseDate === undefined) {
+      this.problem(['releaseDate'], 'is needed with softwareVersion, as YYYY-MM-DD')
+      return null
+    }
+    const releasedOn = this.date(['releaseDate'], this.root.releaseDate)
+    if (!releasedOn)
+      return null
+    if (releasedOn > new Date(Date.now() + 86_400_000).toISOString().slice(0, 10)) {
+      this.problem(['releaseDate'], `${releasedOn} lies in the future`)
+      return null
+    }
+    return { version, releasedOn }
+  }
+
+  private reportOtherKeys(): void {
+    const read = new Set(['publiccodeYmlVersion', 'name', 'url', 'landingURL', 'softwareVersion', 'releaseDate', 'platforms', 'categories', 'usedBy', 'developmentStatus', 'softwareType', 'description', 'legal', 'maintenance', 'localisation', 'dependsOn', 'it', 'de', 'supports'])
+    for (const key of Object.keys(this.root)) {
+      if (read.has(key))
+        continue
+      if (unusedTopLevelKeys.has(key))
+        this.ignore([key], 'not shown in the store')
+      else if (/^[a-z]{2}$/.test(key))
+        this.ignore([key], `country section "${key}"; the store reads only "de" and it.conforme`)
+      else
+        this.warn([key], 'unknown key; ignored (check the spelling)')
+    }
+  }
+}

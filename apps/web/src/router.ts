@@ -17,6 +17,7 @@ export const routes: RouteRecordRaw[] = [
   { path: '/anmelden/callback', name: 'sign-in-callback', component: () => import('./pages/SignInCallbackPage.vue'), meta: { titleKey: 'signIn.title' } },
   { path: '/anmelden', name: 'sign-in', component: () => import('./pages/SignInPage.vue'), meta: { titleKey: 'signIn.title' } },
   { path: '/hersteller', name: 'publisher', component: () => import('./pages/PublisherPage.vue'), meta: { titleKey: 'publisher.title', roles: ['vendor_publisher'] } },
+  { path: '/hersteller/import', name: 'publisher-import', component: () => import('./pages/PublisherImportPage.vue'), meta: { titleKey: 'publiccode.title', roles: ['vendor_publisher'] } },
   { path: '/hersteller/apps/:slug', name: 'publisher-app', component: () => import('./pages/PublisherAppPage.vue'), meta: { titleKey: 'publisher.title', roles: ['vendor_publisher'] } },
   { path: '/meine-kommune', name: 'dashboard', component: () => import('./pages/DashboardPage.vue'), meta: { titleKey: 'dashboard.title', roles: ['municipality_admin', 'municipality_member'] } },
   { path: '/plattform/suche', name: 'search-admin', component: () => import('./pages/SearchAdminPage.vue'), meta: { titleKey: 'searchAdmin.title', roles: ['platform_admin'] } },

@@ -42,6 +42,8 @@ export type Notification = NotificationPage['items'][number]
 export type Webhook = NonNullable<JsonOf<paths['/api/v1/organizations/me/webhook']['get']['responses'][200]>>
 export type WebhookWithSecret = JsonOf<paths['/api/v1/organizations/me/webhook']['put']['responses'][200]>
 export type WebhookDelivery = JsonOf<paths['/api/v1/organizations/me/webhook/deliveries']['get']['responses'][200]>[number]
+export type ImportReport = JsonOf<paths['/api/v1/imports/publiccode']['post']['responses'][200]>
+export type ImportFinding = ImportReport['warnings'][number]
 
 /** RFC 9457 problem details as every API error returns them. */
 export interface Problem {
@@ -49,7 +51,10 @@ export interface Problem {
   title: string
   status: number
   detail: string
-  errors?: { pointer: string, message: string }[]
+  /** Each problem; for uploaded files also the path in the file and its line. */
+  errors?: { pointer: string, message: string, path?: string, line?: number, column?: number }[]
+  /** Import problems: what would also be worth fixing. */
+  warnings?: ImportFinding[]
 }
 
 /** Typed client for the store's API; paths, parameters and bodies are checked against openapi/openapi.json. */

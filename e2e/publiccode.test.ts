@@ -23,10 +23,10 @@ describeInBrowser('publiccode.yml: a vendor imports instead of typing, everyone 
     await expectNoAxeViolations(page, 'import page')
 
     await page.getByLabel('Inhalt der publiccode.yml').fill(readFileSync(fixture('mistakes.yml'), 'utf8'))
-    await page.getByRole('button', { name: 'Prüfen' }).click()
+    await page.getByRole('button', { name: 'Prüfen', exact: true }).click()
     const problems = page.getByRole('region', { name: /Die Datei hat 8 Fehler/ })
     await problems.waitFor()
-    expect(await problems.getByRole('listitem').count()).toBe(8)
+    expect(await problems.getByRole('list').first().getByRole('listitem').count()).toBe(8)
     await problems.getByText(`legal.license (Zeile ${lineOf('mistakes.yml', 'license: GPL')}):`).waitFor()
     // Focus goes to the problems, so a screen reader user hears them first.
     expect(await page.evaluate(() => document.activeElement?.id)).toBe('import-problems')
@@ -34,7 +34,7 @@ describeInBrowser('publiccode.yml: a vendor imports instead of typing, everyone 
 
     await page.getByLabel('Datei auswählen').setInputFiles(fixture('v0.4-bauantrag-efa.yml'))
     await expect.poll(() => page.getByLabel('Inhalt der publiccode.yml').inputValue()).toContain('Bauportal Mittelland')
-    await page.getByRole('button', { name: 'Prüfen' }).click()
+    await page.getByRole('button', { name: 'Prüfen', exact: true }).click()
     await page.getByRole('heading', { level: 2, name: 'Vorschau: das würde übernommen' }).waitFor()
     await page.getByText('„Bauportal Mittelland“ wird als neuer Entwurf angelegt.').waitFor()
     const licence = page.getByRole('row', { name: /^Lizenz/ })

@@ -637,7 +637,7 @@ export interface paths {
         put?: never;
         /**
          * Create or update my app from a publiccode.yml (matched by its url)
-         * @description Send the file as `application/yaml` (or text/yaml, text/plain), or as JSON `{ "text": "…" }`. At most 256 KiB. With `dryRun=true` nothing is written: the answer previews the fields, warnings and ignored keys. Problems come back all at once as 422, each with its path and line.
+         * @description Send the file as `application/yaml` (or text/yaml, text/plain), or as JSON `{ "text": "…" }`, or point at it with `{ "url": "https://…" }` (the store downloads it). At most 256 KiB. With `dryRun=true` nothing is written: the answer previews the fields, warnings and ignored keys. Problems come back all at once as 422, each with its path and line.
          */
         post: operations["importPubliccode"];
         delete?: never;
@@ -8867,6 +8867,12 @@ export interface operations {
                 "application/json": {
                     /** @description The publiccode.yml file as text */
                     text: string;
+                } | {
+                    /**
+                     * Format: uri
+                     * @description Address of the file itself, e.g. the "raw" link in the repository (https, public)
+                     */
+                    url: string;
                 };
                 "application/x-yaml": string;
                 "application/yaml": string;

@@ -231,10 +231,10 @@ function softwareProfile(demo: DemoApp, owner: DemoOrganization, provider: DemoO
     platforms: ['web'],
     developmentStatus: demo.status === 'draft' ? 'beta' as const : 'stable' as const,
     softwareType: 'standalone/web' as const,
+    // publiccode.yml: contractors only with maintenance under contract, which is how an EfA operator runs the service.
     maintenance: {
-      type: owner.kind === 'consortium' ? 'community' as const : 'internal' as const,
+      type: provider ? 'contract' as const : owner.kind === 'consortium' ? 'community' as const : 'internal' as const,
       contacts: [{ name: `Produktteam ${demo.name}`, email: `${demo.slug}@${domain}`, affiliation: owner.name }],
-      // The operator of an EfA service maintains the running service under contract.
       contractors: provider ? [{ name: provider.name, until: `${Number(today.slice(0, 4)) + 2}-12-31`, website: provider.website }] : [],
     },
     availableLanguages: demo.features.some(feature => feature.startsWith('Mehrsprachig')) ? ['de', 'en'] : ['de'],

@@ -26,5 +26,5 @@ export async function internalAddressProblem(hostname: string): Promise<string |
   if (addresses.length === 0)
     return `The host "${host}" cannot be resolved.`
   const blocked = addresses.find(isInternal)
-  return blocked ? `The host "${host}" points to a local or private address (${blocked}), which webhooks may not reach.` : undefined
+  return blocked ? `The host "${host}" points to a local or private address (${blocked}), which the store does not call.` : undefined
 }

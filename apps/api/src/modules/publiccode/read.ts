@@ -254,7 +254,7 @@ class PubliccodeReader {
     if (typeof raw === 'number')
       this.warn(['publiccodeYmlVersion'], `is a number; write it in quotes ("${version}") so it stays text`)
     if (!SUPPORTED_VERSIONS.test(version)) {
-      this.problem(['publiccodeYmlVersion'], `version ${version} is not supported; the store reads 0.2, 0.3 and 0.4`)
+      this.problem(['publiccodeYmlVersion'], `version ${version} is not supported; the store reads 0.2 to 0.5`)
       return undefined
     }
     return version
@@ -289,6 +289,11 @@ class PubliccodeReader {
       const long = this.text([...path, 'longDescription'], entry.longDescription, { max: MAX_TEXT })
       if (long !== undefined)
         this.set('description', [...path, 'longDescription'], long)
+      if (long !== undefined && long.length < 150)
+        this.warn([...path, 'longDescription'], `has ${long.length} characters; the standard asks for at least 150`)
+    }
+    else {
+      this.warn([...path, 'longDescription'], 'is missing; the standard asks for a description of at least 150 characters')
     }
     if (entry.features !== undefined) {
       const features = this.texts([...path, 'features'], entry.features, { max: 200, maxItems: 50 })
@@ -354,6 +359,8 @@ class PubliccodeReader {
       if (url)
         this.set('homepageUrl', ['landingURL'], url)
     }
+    if (root.platforms === undefined)
+      this.warn(['platforms'], 'is missing (e.g. web)')
     if (root.platforms !== undefined) {
       const platforms = this.texts(['platforms'], root.platforms, { max: 40, maxItems: 10 })
       if (platforms)
@@ -430,6 +437,8 @@ class PubliccodeReader {
       if (name !== undefined && until !== undefined)
         contractors.push({ name, until, ...optional })
     }
+    if (type && type !== 'contract' && contractors.length > 0)
+      this.warn(['maintenance', 'contractors'], `the standard allows contractors only with maintenance type "contract", not "${type}"`)
     if (type === 'contract' && !Array.isArray(maintenance.contractors))
       this.warn(['maintenance', 'contractors'], 'maintenance type "contract" should name the contractors and until when they are contracted')
     if ((type === 'internal' || type === 'community') && contacts.length === 0)
@@ -452,8 +461,10 @@ class PubliccodeReader {
 
   private readLocalisation(): void {
     const localisation = this.root.localisation
-    if (localisation === undefined)
+    if (localisation === undefined) {
+      this.warn(['localisation'], 'is missing (localisationReady and availableLanguages)')
       return
+    }
     if (!isRecord(localisation)) {
       this.problem(['localisation'], 'must contain localisationReady and availableLanguages')
       return

@@ -6,6 +6,7 @@ import { problemResponse, publicReadErrors } from '../../schemas/common.ts'
 import { AppParamsSchema } from '../catalog/schemas.ts'
 import { authErrors } from '../identity/routes.ts'
 import { ImportJsonBodySchema, ImportProblemSchema, ImportQuerySchema, ImportReportSchema } from './schemas.ts'
+import { fetchPubliccodeFile } from './fetch-file.ts'
 import { exportPubliccode, importPubliccode, PUBLICCODE_MAX_BYTES } from './service.ts'
 
 /** Media types a publiccode.yml arrives with; `application/yaml` is the registered one (RFC 9512). */
@@ -25,7 +26,7 @@ const publiccodeRoutes: FastifyPluginAsyncTypebox = async (app) => {
       tags: ['publishing'],
       operationId: 'importPubliccode',
       summary: 'Create or update my app from a publiccode.yml (matched by its url)',
-      description: `Send the file as \`application/yaml\` (or text/yaml, text/plain), or as JSON \`{ "text": "…" }\`. At most ${PUBLICCODE_MAX_BYTES / 1024} KiB. With \`dryRun=true\` nothing is written: the answer previews the fields, warnings and ignored keys. Problems come back all at once as 422, each with its path and line.`,
+      description: `Send the file as \`application/yaml\` (or text/yaml, text/plain), or as JSON \`{ "text": "…" }\`, or point at it with \`{ "url": "https://…" }\` (the store downloads it). At most ${PUBLICCODE_MAX_BYTES / 1024} KiB. With \`dryRun=true\` nothing is written: the answer previews the fields, warnings and ignored keys. Problems come back all at once as 422, each with its path and line.`,
       security: [{ bearerAuth: [] }],
       querystring: ImportQuerySchema,
       body: {
@@ -49,8 +50,12 @@ const publiccodeRoutes: FastifyPluginAsyncTypebox = async (app) => {
     onRequest: app.requireRoles('vendor_publisher'),
   }, async (request, reply) => {
     const principal = principalOf(request)
-    const body = request.body as unknown
-    const text = typeof body === 'string' ? body : (body as { text: string }).text
+    const body = request.body as string | { text: string } | { url: string }
+    const text = typeof body === 'string'
+      ? body
+      : 'text' in body
+        ? body.text
+        : await fetchPubliccodeFile(body.url, { maxBytes: PUBLICCODE_MAX_BYTES, allowPrivateAddresses: app.notificationOptions.allowHttpWebhooks })
     if (Buffer.byteLength(text) > PUBLICCODE_MAX_BYTES)
       throw new Problem(413, 'Content Too Large', `The file is larger than the limit of ${PUBLICCODE_MAX_BYTES / 1024} KiB.`)
     const report = await importPubliccode(db, { organizationId: principal.organization.id, organizationKind: principal.organization.kind, userId: principal.userId }, text, { dryRun: request.query.dryRun ?? false })

@@ -6,9 +6,14 @@ export const ImportQuerySchema = Type.Object({
   dryRun: Type.Optional(Type.Boolean({ default: false, description: 'Check and preview only; nothing is written' })),
 }, { additionalProperties: false })
 
-export const ImportJsonBodySchema = Type.Object({
-  text: Type.String({ minLength: 1, maxLength: PUBLICCODE_MAX_BYTES, description: 'The publiccode.yml file as text' }),
-}, { additionalProperties: false })
+export const ImportJsonBodySchema = Type.Union([
+  Type.Object({
+    text: Type.String({ minLength: 1, maxLength: PUBLICCODE_MAX_BYTES, description: 'The publiccode.yml file as text' }),
+  }, { additionalProperties: false }),
+  Type.Object({
+    url: Type.String({ format: 'uri', maxLength: 500, description: 'Address of the file itself, e.g. the "raw" link in the repository (https, public)' }),
+  }, { additionalProperties: false }),
+])
 
 const FindingSchema = Type.Object({
   path: Type.String({ description: 'Key path in the file, e.g. legal.license' }),

@@ -1,8 +1,8 @@
 import type { Basisdienst, Themenfeld } from '@kas/db/schema'
 import { themenfeldValues } from '@kas/db/schema'
 
-/** The publiccode.yml versions read by the importer; "0" is the major-only form of newer files. */
-export const SUPPORTED_VERSIONS = /^0(?:\.[234](?:\.\d+)?)?$/
+/** The publiccode.yml versions read by the importer (0.2 to 0.5); "0" is the major-only form of newer files. */
+export const SUPPORTED_VERSIONS = /^0(?:\.[2-5](?:\.\d+)?)?$/
 /** The version written by the exporter. */
 export const EXPORT_VERSION = '0.4'
 

@@ -61,7 +61,7 @@ describeInBrowser('publiccode.yml: a vendor imports instead of typing, everyone 
     const response = await page.request.get(`${baseUrl}${href}`)
     expect(response.status()).toBe(200)
     expect(response.headers()['content-type']).toBe('application/yaml; charset=utf-8')
-    expect(await response.text()).toMatch(/^publiccodeYmlVersion: "0\.4"$/m)
+    expect(await response.text()).toMatch(/^publiccodeYmlVersion: "0\.5"$/m)
     await expectNoAxeViolations(page, 'detail page with vendor details')
   })
 })

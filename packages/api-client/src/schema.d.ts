@@ -195,7 +195,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** A public app as publiccode.yml (version 0.4, with the German section "de") */
+        /** A public app as publiccode.yml (version 0.5, with the German section "de") */
         get: operations["exportPubliccode"];
         put?: never;
         post?: never;

@@ -247,7 +247,7 @@ class PubliccodeReader {
   private readVersion(): string | undefined {
     const raw = this.root.publiccodeYmlVersion
     if (raw === undefined || raw === null) {
-      this.problem(['publiccodeYmlVersion'], 'is missing; write e.g. publiccodeYmlVersion: "0.4"')
+      this.problem(['publiccodeYmlVersion'], 'is missing; write e.g. publiccodeYmlVersion: "0.5"')
       return undefined
     }
     const version = String(raw)

@@ -68,7 +68,7 @@ const publiccodeRoutes: FastifyPluginAsyncTypebox = async (app) => {
     schema: {
       tags: ['catalog'],
       operationId: 'exportPubliccode',
-      summary: 'A public app as publiccode.yml (version 0.4, with the German section "de")',
+      summary: 'A public app as publiccode.yml (version 0.5, with the German section "de")',
       params: AppParamsSchema,
       produces: ['application/yaml'],
       response: {

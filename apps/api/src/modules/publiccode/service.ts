@@ -290,9 +290,11 @@ export async function exportPubliccode(db: Database, slug: string): Promise<stri
     SELECT o.name FROM subscriptions s JOIN organizations o ON o.id = s.organization_id
     WHERE s.app_id = ${app.id} AND s.status = 'active' AND o.listed_publicly
     ORDER BY o.name`)
+  const [owner] = await selectRows<{ name: string, website: string | null }>(db, sql`SELECT name, website FROM organizations WHERE id = ${app.ownerOrganizationId}`)
   const named = new Set(adopters.map(adopter => foldName(adopter.name)))
   const exportable: ExportableApp = {
     ...app,
+    owner: owner!,
     latestRelease: latest ? { version: latest.version, releasedOn: latest.released_on } : null,
     usedBy: [...adopters.map(adopter => adopter.name), ...app.declaredUsers.filter(name => !named.has(foldName(name)))],
   }

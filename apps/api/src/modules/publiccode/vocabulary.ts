@@ -4,7 +4,7 @@ import { themenfeldValues } from '@kas/db/schema'
 /** The publiccode.yml versions read by the importer (0.2 to 0.5); "0" is the major-only form of newer files. */
 export const SUPPORTED_VERSIONS = /^0(?:\.[2-5](?:\.\d+)?)?$/
 /** The version written by the exporter. */
-export const EXPORT_VERSION = '0.4'
+export const EXPORT_VERSION = '0.5'
 
 /** The category list of the publiccode.yml standard; categories become tags. */
 export const publiccodeCategories = new Set([

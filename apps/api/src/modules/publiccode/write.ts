@@ -23,6 +23,8 @@ export interface ExportableApp {
   leikaIds: string[]
   complianceClaims: string[]
   latestRelease: { version: string, releasedOn: string } | null
+  /** The publishing organization (publiccode.yml `organisation`). */
+  owner: { name: string, website: string | null }
   /** Organizations that use the app and agreed to be named, then the publisher's own (unverified) list. */
   usedBy: string[]
 }
@@ -42,7 +44,7 @@ function compact<T extends Record<string, unknown>>(record: T): Partial<T> {
 }
 
 /**
- * A publiccode.yml (version 0.4) that reads back into the same app: every field the importer maps is
+ * A publiccode.yml (the current version, 0.5) that reads back into the same app: every field the importer maps is
  * written, in the order of the standard. Tags that are not standard categories stay in the store only.
  */
 export function writePubliccode(app: ExportableApp): string {
@@ -54,6 +56,7 @@ export function writePubliccode(app: ExportableApp): string {
     landingURL: app.homepageUrl ?? undefined,
     softwareVersion: app.latestRelease?.version,
     releaseDate: app.latestRelease?.releasedOn,
+    organisation: compact({ name: app.owner.name, uri: app.owner.website ?? undefined }),
     platforms: present(app.platforms),
     categories: present(app.tags.filter(tag => publiccodeCategories.has(tag))),
     usedBy: present(app.usedBy),

@@ -1,17 +1,10 @@
-import type { Page } from 'playwright-core'
 import { readFileSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 import { expect, it } from 'vitest'
-import { describeInBrowser, expectNoAxeViolations } from './support/browser.ts'
+import { describeInBrowser, expectNoAxeViolations, signInAs } from './support/browser.ts'
 
 const fixture = (name: string) => fileURLToPath(new URL(`../apps/api/test/fixtures/publiccode/${name}`, import.meta.url))
 const lineOf = (file: string, needle: string) => readFileSync(fixture(file), 'utf8').split('\n').findIndex(line => line.includes(needle)) + 1
-
-async function signInAs(page: Page, baseUrl: string, name: string): Promise<void> {
-  await page.goto(`${baseUrl}/anmelden`)
-  await page.getByRole('button', { name: `Als ${name} anmelden` }).click()
-  await page.getByRole('button', { name: 'Abmelden' }).waitFor()
-}
 
 describeInBrowser('publiccode.yml: a vendor imports instead of typing, everyone can download', (browser) => {
   it('shows every problem with its line, then previews and imports a correct file', async () => {

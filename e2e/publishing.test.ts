@@ -1,15 +1,8 @@
-import type { Page } from 'playwright-core'
 import { expect, it } from 'vitest'
-import { describeInBrowser, expectNoAxeViolations } from './support/browser.ts'
+import { describeInBrowser, expectNoAxeViolations, signInAs } from './support/browser.ts'
 
 const today = new Date().toISOString().slice(0, 10)
 const inDays = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10)
-
-async function signInAs(page: Page, baseUrl: string, name: string): Promise<void> {
-  await page.goto(`${baseUrl}/anmelden`)
-  await page.getByRole('button', { name: `Als ${name} anmelden` }).click()
-  await page.getByRole('button', { name: 'Abmelden' }).waitFor()
-}
 
 describeInBrowser('publishing and certification: vendor submits, reviewer approves, the app is in the catalogue', (browser) => {
   it('lets the vendor create a draft app with a release and attestations, and submit it', async () => {

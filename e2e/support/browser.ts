@@ -53,3 +53,10 @@ export async function expectNoAxeViolations(page: Page, label: string): Promise<
   const summary = results.violations.map(v => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map(node => node.target.join(' ')).slice(0, 3).join(', ')}`)
   expect(summary, `axe violations on ${label}`).toEqual([])
 }
+
+/** Signs in through the development sign-in as one of the demo personas, e.g. "Murat Demir". */
+export async function signInAs(page: Page, baseUrl: string, name: string): Promise<void> {
+  await page.goto(`${baseUrl}/anmelden`)
+  await page.getByRole('button', { name: `Als ${name} anmelden` }).click()
+  await page.getByRole('button', { name: 'Abmelden' }).waitFor()
+}

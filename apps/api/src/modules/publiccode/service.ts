@@ -1,7 +1,6 @@
 import type { Database } from '@kas/db'
-import type { Maintenance } from '@kas/db/schema'
 import type { Finding, PubliccodeApp, PubliccodeField } from './read.ts'
-import type { ExportableApp } from './write.ts'
+import type { AppFields, ExportableApp } from './write.ts'
 import { appendAuditEvent, canonicalJson, schema, selectRows, slugify } from '@kas/db'
 import { eq, sql } from 'drizzle-orm'
 import semver from 'semver'
@@ -21,28 +20,7 @@ export interface ImportActor {
   userId: string | null
 }
 
-/** The app columns an import can set. */
-interface StoredFields {
-  name: string
-  summary: string
-  description: string
-  features: string[]
-  repositoryUrl: string
-  homepageUrl: string | null
-  license: string
-  tags: string[]
-  platforms: string[]
-  developmentStatus: PubliccodeApp['developmentStatus'] | null
-  softwareType: PubliccodeApp['softwareType'] | null
-  maintenance: Maintenance | null
-  availableLanguages: string[]
-  localisationReady: boolean | null
-  basisdienste: NonNullable<PubliccodeApp['basisdienste']>
-  themenfelder: NonNullable<PubliccodeApp['themenfelder']>
-  leikaIds: string[]
-  declaredUsers: string[]
-  complianceClaims: string[]
-}
+type StoredFields = AppFields
 type StoredField = keyof StoredFields
 
 export interface FieldChange {

@@ -1,9 +1,9 @@
-import type { Basisdienst, Maintenance, Themenfeld } from '@kas/db/schema'
+import type { Basisdienst, developmentStatusValues, Maintenance, softwareTypeValues, Themenfeld } from '@kas/db/schema'
 import { stringify } from 'yaml'
 import { basisdienstExportNames, EXPORT_VERSION, publiccodeCategories } from './vocabulary.ts'
 
-/** An app as the exporter needs it. */
-export interface ExportableApp {
+/** The app columns publiccode.yml describes: what an import sets and an export writes. */
+export interface AppFields {
   name: string
   summary: string
   description: string
@@ -13,19 +13,25 @@ export interface ExportableApp {
   license: string
   tags: string[]
   platforms: string[]
-  developmentStatus: string | null
-  softwareType: string | null
+  developmentStatus: (typeof developmentStatusValues)[number] | null
+  softwareType: (typeof softwareTypeValues)[number] | null
   maintenance: Maintenance | null
   availableLanguages: string[]
   localisationReady: boolean | null
   basisdienste: Basisdienst[]
   themenfelder: Themenfeld[]
   leikaIds: string[]
+  /** `usedBy` entries naming no organization that uses the app: unverified. */
+  declaredUsers: string[]
   complianceClaims: string[]
-  latestRelease: { version: string, releasedOn: string } | null
+}
+
+/** An app as the exporter needs it. */
+export interface ExportableApp extends AppFields {
   /** The publishing organization (publiccode.yml `organisation`). */
   owner: { name: string, website: string | null }
-  /** Organizations that use the app and agreed to be named, then the publisher's own (unverified) list. */
+  latestRelease: { version: string, releasedOn: string } | null
+  /** Organizations that use the app and agreed to be named, then the publisher's declared users. */
   usedBy: string[]
 }
 

@@ -40,6 +40,16 @@ describeInBrowser('publiccode.yml: a vendor imports instead of typing, everyone 
     await page.getByRole('link', { name: '„Bauportal Mittelland“ im Hersteller-Bereich öffnen' }).click()
     await page.getByRole('heading', { level: 1, name: 'Bauportal Mittelland' }).waitFor()
     await page.getByRole('listitem').filter({ hasText: '1.4.0' }).first().waitFor()
+
+    // The imported details are editable in the console, and say what a complete file still needs.
+    const profile = page.getByRole('region', { name: 'Angaben für publiccode.yml' })
+    expect(await profile.getByRole('checkbox', { name: 'Web (Browser)' }).isChecked()).toBe(true)
+    expect(await profile.getByLabel('LeiKa-Leistungsschlüssel').inputValue()).toBe('99089002000000, 99089001000000')
+    expect(await profile.getByText(/fehlt noch/).count()).toBe(0)
+    await profile.getByLabel('Entwicklungsstand').selectOption({ label: 'Beta' })
+    await profile.getByRole('button', { name: 'Angaben speichern' }).click()
+    await page.getByText('Gespeichert.', { exact: true }).first().waitFor()
+    await expectNoAxeViolations(page, 'vendor app page with publiccode.yml details')
     await page.getByRole('button', { name: 'Abmelden' }).click()
   })
 

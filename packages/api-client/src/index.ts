@@ -20,6 +20,7 @@ export type Persona = JsonOf<paths['/api/v1/auth/dev/personas']['get']['response
 export type PublisherApp = JsonOf<paths['/api/v1/publisher/apps/{slug}']['get']['responses'][200]>
 export type PublisherAppListItem = JsonOf<paths['/api/v1/publisher/apps']['get']['responses'][200]>[number]
 export type CreateAppBody = NonNullable<paths['/api/v1/apps']['post']['requestBody']>['content']['application/json']
+export type UpdateAppBody = NonNullable<paths['/api/v1/apps/{slug}']['patch']['requestBody']>['content']['application/json']
 export type ReleaseBody = NonNullable<paths['/api/v1/apps/{slug}/releases']['post']['requestBody']>['content']['application/json']
 export type AttestationBody = NonNullable<paths['/api/v1/apps/{slug}/attestations']['post']['requestBody']>['content']['application/json']
 export type QueueItem = JsonOf<paths['/api/v1/certification-requests']['get']['responses'][200]>[number]

@@ -1335,15 +1335,49 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": {
+                    /** @description Languages of the user interface (BCP 47), e.g. de, en */
+                    availableLanguages?: string[];
                     basisdienste?: ("bund_id" | "epaybl" | "pmpayment" | "fit_connect" | "servicekonto" | "dvdv")[];
                     deploymentModels: ("self_hosted" | "efa_service" | "saas")[];
                     /** @description Markdown */
                     description?: string;
+                    developmentStatus?: ("concept" | "development" | "beta" | "stable" | "obsolete") | null;
+                    features?: string[];
                     homepageUrl?: string | null;
+                    /** @description LeiKa-Leistungsschlüssel */
+                    leikaIds?: string[];
                     /** @description SPDX expression of OSI-approved licences */
                     license: string;
+                    /** @description Whether the interface can be translated */
+                    localisationReady?: boolean | null;
+                    maintenance?: {
+                        contacts: {
+                            affiliation?: string;
+                            /** Format: email */
+                            email?: string;
+                            name: string;
+                            phone?: string;
+                        }[];
+                        /** @description Only with type "contract" */
+                        contractors: {
+                            /** Format: email */
+                            email?: string;
+                            name: string;
+                            /**
+                             * Format: date
+                             * @description Calendar date (UTC), YYYY-MM-DD
+                             */
+                            until: string;
+                            /** Format: uri */
+                            website?: string;
+                        }[];
+                        /** @enum {unknown} */
+                        type: "internal" | "contract" | "community" | "none";
+                    } | null;
                     name: string;
                     originLandCode?: string | null;
+                    /** @description web, windows, mac, linux, android, ios */
+                    platforms?: string[];
                     /** @description Slug of the provider organization running the EfA service */
                     provider?: string | null;
                     /** Format: uri */
@@ -1351,6 +1385,7 @@ export interface operations {
                     /** @description Words people search by that the text lacks: colloquial and official names, abbreviations ("Knöllchen", "OWi") */
                     searchTerms?: string[];
                     slug: string;
+                    softwareType?: ("standalone/mobile" | "standalone/iot" | "standalone/desktop" | "standalone/web" | "standalone/backend" | "standalone/other" | "addon" | "library" | "configurationFiles") | null;
                     summary: string;
                     tags?: string[];
                     themenfelder: ("work_retirement" | "building_housing" | "education" | "immigration_emigration" | "engagement_hobbies" | "family_children" | "research_funding" | "health" | "mobility_travel" | "cross_cutting" | "law_order" | "taxes_customs" | "environment" | "business" | "internal_administration")[];
@@ -1382,6 +1417,8 @@ export interface operations {
                              */
                             validUntil: string;
                         }[];
+                        /** @description Languages of the user interface (BCP 47), e.g. de, en */
+                        availableLanguages: string[];
                         basisdienste: ("bund_id" | "epaybl" | "pmpayment" | "fit_connect" | "servicekonto" | "dvdv")[];
                         certificationRequests: {
                             /** @description The reviewer's feedback, criterion by criterion */
@@ -1408,18 +1445,54 @@ export interface operations {
                              */
                             submittedAt: string;
                         }[];
+                        /** @description Self-declared, from publiccode.yml: not attestations */
+                        complianceClaims: string[];
+                        /** @description From publiccode.yml usedBy: unverified */
+                        declaredUsers: string[];
                         deploymentModels: ("self_hosted" | "efa_service" | "saas")[];
                         /** @description Markdown */
                         description: string;
+                        developmentStatus: ("concept" | "development" | "beta" | "stable" | "obsolete") | null;
+                        features: string[];
                         homepageUrl: string | null;
+                        /** @description LeiKa-Leistungsschlüssel */
+                        leikaIds: string[];
                         /** @description SPDX expression of OSI-approved licences */
                         license: string;
+                        /** @description Whether the interface can be translated */
+                        localisationReady: boolean | null;
+                        maintenance: {
+                            contacts: {
+                                affiliation?: string;
+                                /** Format: email */
+                                email?: string;
+                                name: string;
+                                phone?: string;
+                            }[];
+                            /** @description Only with type "contract" */
+                            contractors: {
+                                /** Format: email */
+                                email?: string;
+                                name: string;
+                                /**
+                                 * Format: date
+                                 * @description Calendar date (UTC), YYYY-MM-DD
+                                 */
+                                until: string;
+                                /** Format: uri */
+                                website?: string;
+                            }[];
+                            /** @enum {unknown} */
+                            type: "internal" | "contract" | "community" | "none";
+                        } | null;
                         name: string;
                         originLandCode: string | null;
                         owner: {
                             name: string;
                             slug: string;
                         };
+                        /** @description web, windows, mac, linux, android, ios */
+                        platforms: string[];
                         /** @description Slug of the provider organization running the EfA service */
                         provider: string | null;
                         releases: {
@@ -1439,6 +1512,7 @@ export interface operations {
                         /** @description Words people search by that the text lacks: colloquial and official names, abbreviations ("Knöllchen", "OWi") */
                         searchTerms: string[];
                         slug: string;
+                        softwareType: ("standalone/mobile" | "standalone/iot" | "standalone/desktop" | "standalone/web" | "standalone/backend" | "standalone/other" | "addon" | "library" | "configurationFiles") | null;
                         status: string;
                         summary: string;
                         tags: string[];
@@ -1764,11 +1838,14 @@ export interface operations {
                             maintenance: {
                                 contacts: {
                                     affiliation?: string;
+                                    /** Format: email */
                                     email?: string;
                                     name: string;
                                     phone?: string;
                                 }[];
+                                /** @description Only with type "contract" */
                                 contractors: {
+                                    /** Format: email */
                                     email?: string;
                                     name: string;
                                     /**
@@ -1776,6 +1853,7 @@ export interface operations {
                                      * @description Calendar date (UTC), YYYY-MM-DD
                                      */
                                     until: string;
+                                    /** Format: uri */
                                     website?: string;
                                 }[];
                                 /** @enum {unknown} */
@@ -1783,7 +1861,7 @@ export interface operations {
                             } | null;
                             /** @description web, windows, mac, linux, android, ios */
                             platforms: string[];
-                            softwareType: string | null;
+                            softwareType: ("standalone/mobile" | "standalone/iot" | "standalone/desktop" | "standalone/web" | "standalone/backend" | "standalone/other" | "addon" | "library" | "configurationFiles") | null;
                         };
                         provider: {
                             kind: string;
@@ -1942,21 +2020,56 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": {
+                    /** @description Languages of the user interface (BCP 47), e.g. de, en */
+                    availableLanguages?: string[];
                     basisdienste?: ("bund_id" | "epaybl" | "pmpayment" | "fit_connect" | "servicekonto" | "dvdv")[];
                     deploymentModels?: ("self_hosted" | "efa_service" | "saas")[];
                     /** @description Markdown */
                     description?: string;
+                    developmentStatus?: ("concept" | "development" | "beta" | "stable" | "obsolete") | null;
+                    features?: string[];
                     homepageUrl?: string | null;
+                    /** @description LeiKa-Leistungsschlüssel */
+                    leikaIds?: string[];
                     /** @description SPDX expression of OSI-approved licences */
                     license?: string;
+                    /** @description Whether the interface can be translated */
+                    localisationReady?: boolean | null;
+                    maintenance?: {
+                        contacts: {
+                            affiliation?: string;
+                            /** Format: email */
+                            email?: string;
+                            name: string;
+                            phone?: string;
+                        }[];
+                        /** @description Only with type "contract" */
+                        contractors: {
+                            /** Format: email */
+                            email?: string;
+                            name: string;
+                            /**
+                             * Format: date
+                             * @description Calendar date (UTC), YYYY-MM-DD
+                             */
+                            until: string;
+                            /** Format: uri */
+                            website?: string;
+                        }[];
+                        /** @enum {unknown} */
+                        type: "internal" | "contract" | "community" | "none";
+                    } | null;
                     name?: string;
                     originLandCode?: string | null;
+                    /** @description web, windows, mac, linux, android, ios */
+                    platforms?: string[];
                     /** @description Slug of the provider organization running the EfA service */
                     provider?: string | null;
                     /** Format: uri */
                     repositoryUrl?: string;
                     /** @description Words people search by that the text lacks: colloquial and official names, abbreviations ("Knöllchen", "OWi") */
                     searchTerms?: string[];
+                    softwareType?: ("standalone/mobile" | "standalone/iot" | "standalone/desktop" | "standalone/web" | "standalone/backend" | "standalone/other" | "addon" | "library" | "configurationFiles") | null;
                     summary?: string;
                     tags?: string[];
                     themenfelder?: ("work_retirement" | "building_housing" | "education" | "immigration_emigration" | "engagement_hobbies" | "family_children" | "research_funding" | "health" | "mobility_travel" | "cross_cutting" | "law_order" | "taxes_customs" | "environment" | "business" | "internal_administration")[];
@@ -1988,6 +2101,8 @@ export interface operations {
                              */
                             validUntil: string;
                         }[];
+                        /** @description Languages of the user interface (BCP 47), e.g. de, en */
+                        availableLanguages: string[];
                         basisdienste: ("bund_id" | "epaybl" | "pmpayment" | "fit_connect" | "servicekonto" | "dvdv")[];
                         certificationRequests: {
                             /** @description The reviewer's feedback, criterion by criterion */
@@ -2014,18 +2129,54 @@ export interface operations {
                              */
                             submittedAt: string;
                         }[];
+                        /** @description Self-declared, from publiccode.yml: not attestations */
+                        complianceClaims: string[];
+                        /** @description From publiccode.yml usedBy: unverified */
+                        declaredUsers: string[];
                         deploymentModels: ("self_hosted" | "efa_service" | "saas")[];
                         /** @description Markdown */
                         description: string;
+                        developmentStatus: ("concept" | "development" | "beta" | "stable" | "obsolete") | null;
+                        features: string[];
                         homepageUrl: string | null;
+                        /** @description LeiKa-Leistungsschlüssel */
+                        leikaIds: string[];
                         /** @description SPDX expression of OSI-approved licences */
                         license: string;
+                        /** @description Whether the interface can be translated */
+                        localisationReady: boolean | null;
+                        maintenance: {
+                            contacts: {
+                                affiliation?: string;
+                                /** Format: email */
+                                email?: string;
+                                name: string;
+                                phone?: string;
+                            }[];
+                            /** @description Only with type "contract" */
+                            contractors: {
+                                /** Format: email */
+                                email?: string;
+                                name: string;
+                                /**
+                                 * Format: date
+                                 * @description Calendar date (UTC), YYYY-MM-DD
+                                 */
+                                until: string;
+                                /** Format: uri */
+                                website?: string;
+                            }[];
+                            /** @enum {unknown} */
+                            type: "internal" | "contract" | "community" | "none";
+                        } | null;
                         name: string;
                         originLandCode: string | null;
                         owner: {
                             name: string;
                             slug: string;
                         };
+                        /** @description web, windows, mac, linux, android, ios */
+                        platforms: string[];
                         /** @description Slug of the provider organization running the EfA service */
                         provider: string | null;
                         releases: {
@@ -2045,6 +2196,7 @@ export interface operations {
                         /** @description Words people search by that the text lacks: colloquial and official names, abbreviations ("Knöllchen", "OWi") */
                         searchTerms: string[];
                         slug: string;
+                        softwareType: ("standalone/mobile" | "standalone/iot" | "standalone/desktop" | "standalone/web" | "standalone/backend" | "standalone/other" | "addon" | "library" | "configurationFiles") | null;
                         status: string;
                         summary: string;
                         tags: string[];
@@ -2532,6 +2684,8 @@ export interface operations {
                              */
                             validUntil: string;
                         }[];
+                        /** @description Languages of the user interface (BCP 47), e.g. de, en */
+                        availableLanguages: string[];
                         basisdienste: ("bund_id" | "epaybl" | "pmpayment" | "fit_connect" | "servicekonto" | "dvdv")[];
                         certificationRequests: {
                             /** @description The reviewer's feedback, criterion by criterion */
@@ -2558,18 +2712,54 @@ export interface operations {
                              */
                             submittedAt: string;
                         }[];
+                        /** @description Self-declared, from publiccode.yml: not attestations */
+                        complianceClaims: string[];
+                        /** @description From publiccode.yml usedBy: unverified */
+                        declaredUsers: string[];
                         deploymentModels: ("self_hosted" | "efa_service" | "saas")[];
                         /** @description Markdown */
                         description: string;
+                        developmentStatus: ("concept" | "development" | "beta" | "stable" | "obsolete") | null;
+                        features: string[];
                         homepageUrl: string | null;
+                        /** @description LeiKa-Leistungsschlüssel */
+                        leikaIds: string[];
                         /** @description SPDX expression of OSI-approved licences */
                         license: string;
+                        /** @description Whether the interface can be translated */
+                        localisationReady: boolean | null;
+                        maintenance: {
+                            contacts: {
+                                affiliation?: string;
+                                /** Format: email */
+                                email?: string;
+                                name: string;
+                                phone?: string;
+                            }[];
+                            /** @description Only with type "contract" */
+                            contractors: {
+                                /** Format: email */
+                                email?: string;
+                                name: string;
+                                /**
+                                 * Format: date
+                                 * @description Calendar date (UTC), YYYY-MM-DD
+                                 */
+                                until: string;
+                                /** Format: uri */
+                                website?: string;
+                            }[];
+                            /** @enum {unknown} */
+                            type: "internal" | "contract" | "community" | "none";
+                        } | null;
                         name: string;
                         originLandCode: string | null;
                         owner: {
                             name: string;
                             slug: string;
                         };
+                        /** @description web, windows, mac, linux, android, ios */
+                        platforms: string[];
                         /** @description Slug of the provider organization running the EfA service */
                         provider: string | null;
                         releases: {
@@ -2589,6 +2779,7 @@ export interface operations {
                         /** @description Words people search by that the text lacks: colloquial and official names, abbreviations ("Knöllchen", "OWi") */
                         searchTerms: string[];
                         slug: string;
+                        softwareType: ("standalone/mobile" | "standalone/iot" | "standalone/desktop" | "standalone/web" | "standalone/backend" | "standalone/other" | "addon" | "library" | "configurationFiles") | null;
                         status: string;
                         summary: string;
                         tags: string[];
@@ -4065,6 +4256,8 @@ export interface operations {
                              */
                             validUntil: string;
                         }[];
+                        /** @description Languages of the user interface (BCP 47), e.g. de, en */
+                        availableLanguages: string[];
                         basisdienste: ("bund_id" | "epaybl" | "pmpayment" | "fit_connect" | "servicekonto" | "dvdv")[];
                         certificationRequests: {
                             /** @description The reviewer's feedback, criterion by criterion */
@@ -4091,18 +4284,54 @@ export interface operations {
                              */
                             submittedAt: string;
                         }[];
+                        /** @description Self-declared, from publiccode.yml: not attestations */
+                        complianceClaims: string[];
+                        /** @description From publiccode.yml usedBy: unverified */
+                        declaredUsers: string[];
                         deploymentModels: ("self_hosted" | "efa_service" | "saas")[];
                         /** @description Markdown */
                         description: string;
+                        developmentStatus: ("concept" | "development" | "beta" | "stable" | "obsolete") | null;
+                        features: string[];
                         homepageUrl: string | null;
+                        /** @description LeiKa-Leistungsschlüssel */
+                        leikaIds: string[];
                         /** @description SPDX expression of OSI-approved licences */
                         license: string;
+                        /** @description Whether the interface can be translated */
+                        localisationReady: boolean | null;
+                        maintenance: {
+                            contacts: {
+                                affiliation?: string;
+                                /** Format: email */
+                                email?: string;
+                                name: string;
+                                phone?: string;
+                            }[];
+                            /** @description Only with type "contract" */
+                            contractors: {
+                                /** Format: email */
+                                email?: string;
+                                name: string;
+                                /**
+                                 * Format: date
+                                 * @description Calendar date (UTC), YYYY-MM-DD
+                                 */
+                                until: string;
+                                /** Format: uri */
+                                website?: string;
+                            }[];
+                            /** @enum {unknown} */
+                            type: "internal" | "contract" | "community" | "none";
+                        } | null;
                         name: string;
                         originLandCode: string | null;
                         owner: {
                             name: string;
                             slug: string;
                         };
+                        /** @description web, windows, mac, linux, android, ios */
+                        platforms: string[];
                         /** @description Slug of the provider organization running the EfA service */
                         provider: string | null;
                         releases: {
@@ -4122,6 +4351,7 @@ export interface operations {
                         /** @description Words people search by that the text lacks: colloquial and official names, abbreviations ("Knöllchen", "OWi") */
                         searchTerms: string[];
                         slug: string;
+                        softwareType: ("standalone/mobile" | "standalone/iot" | "standalone/desktop" | "standalone/web" | "standalone/backend" | "standalone/other" | "addon" | "library" | "configurationFiles") | null;
                         status: string;
                         summary: string;
                         tags: string[];
@@ -5186,6 +5416,8 @@ export interface operations {
                              */
                             validUntil: string;
                         }[];
+                        /** @description Languages of the user interface (BCP 47), e.g. de, en */
+                        availableLanguages: string[];
                         basisdienste: ("bund_id" | "epaybl" | "pmpayment" | "fit_connect" | "servicekonto" | "dvdv")[];
                         certificationRequests: {
                             /** @description The reviewer's feedback, criterion by criterion */
@@ -5212,18 +5444,54 @@ export interface operations {
                              */
                             submittedAt: string;
                         }[];
+                        /** @description Self-declared, from publiccode.yml: not attestations */
+                        complianceClaims: string[];
+                        /** @description From publiccode.yml usedBy: unverified */
+                        declaredUsers: string[];
                         deploymentModels: ("self_hosted" | "efa_service" | "saas")[];
                         /** @description Markdown */
                         description: string;
+                        developmentStatus: ("concept" | "development" | "beta" | "stable" | "obsolete") | null;
+                        features: string[];
                         homepageUrl: string | null;
+                        /** @description LeiKa-Leistungsschlüssel */
+                        leikaIds: string[];
                         /** @description SPDX expression of OSI-approved licences */
                         license: string;
+                        /** @description Whether the interface can be translated */
+                        localisationReady: boolean | null;
+                        maintenance: {
+                            contacts: {
+                                affiliation?: string;
+                                /** Format: email */
+                                email?: string;
+                                name: string;
+                                phone?: string;
+                            }[];
+                            /** @description Only with type "contract" */
+                            contractors: {
+                                /** Format: email */
+                                email?: string;
+                                name: string;
+                                /**
+                                 * Format: date
+                                 * @description Calendar date (UTC), YYYY-MM-DD
+                                 */
+                                until: string;
+                                /** Format: uri */
+                                website?: string;
+                            }[];
+                            /** @enum {unknown} */
+                            type: "internal" | "contract" | "community" | "none";
+                        } | null;
                         name: string;
                         originLandCode: string | null;
                         owner: {
                             name: string;
                             slug: string;
                         };
+                        /** @description web, windows, mac, linux, android, ios */
+                        platforms: string[];
                         /** @description Slug of the provider organization running the EfA service */
                         provider: string | null;
                         releases: {
@@ -5243,6 +5511,7 @@ export interface operations {
                         /** @description Words people search by that the text lacks: colloquial and official names, abbreviations ("Knöllchen", "OWi") */
                         searchTerms: string[];
                         slug: string;
+                        softwareType: ("standalone/mobile" | "standalone/iot" | "standalone/desktop" | "standalone/web" | "standalone/backend" | "standalone/other" | "addon" | "library" | "configurationFiles") | null;
                         status: string;
                         summary: string;
                         tags: string[];
@@ -11369,6 +11638,8 @@ export interface operations {
                              */
                             validUntil: string;
                         }[];
+                        /** @description Languages of the user interface (BCP 47), e.g. de, en */
+                        availableLanguages: string[];
                         basisdienste: ("bund_id" | "epaybl" | "pmpayment" | "fit_connect" | "servicekonto" | "dvdv")[];
                         certificationRequests: {
                             /** @description The reviewer's feedback, criterion by criterion */
@@ -11395,18 +11666,54 @@ export interface operations {
                              */
                             submittedAt: string;
                         }[];
+                        /** @description Self-declared, from publiccode.yml: not attestations */
+                        complianceClaims: string[];
+                        /** @description From publiccode.yml usedBy: unverified */
+                        declaredUsers: string[];
                         deploymentModels: ("self_hosted" | "efa_service" | "saas")[];
                         /** @description Markdown */
                         description: string;
+                        developmentStatus: ("concept" | "development" | "beta" | "stable" | "obsolete") | null;
+                        features: string[];
                         homepageUrl: string | null;
+                        /** @description LeiKa-Leistungsschlüssel */
+                        leikaIds: string[];
                         /** @description SPDX expression of OSI-approved licences */
                         license: string;
+                        /** @description Whether the interface can be translated */
+                        localisationReady: boolean | null;
+                        maintenance: {
+                            contacts: {
+                                affiliation?: string;
+                                /** Format: email */
+                                email?: string;
+                                name: string;
+                                phone?: string;
+                            }[];
+                            /** @description Only with type "contract" */
+                            contractors: {
+                                /** Format: email */
+                                email?: string;
+                                name: string;
+                                /**
+                                 * Format: date
+                                 * @description Calendar date (UTC), YYYY-MM-DD
+                                 */
+                                until: string;
+                                /** Format: uri */
+                                website?: string;
+                            }[];
+                            /** @enum {unknown} */
+                            type: "internal" | "contract" | "community" | "none";
+                        } | null;
                         name: string;
                         originLandCode: string | null;
                         owner: {
                             name: string;
                             slug: string;
                         };
+                        /** @description web, windows, mac, linux, android, ios */
+                        platforms: string[];
                         /** @description Slug of the provider organization running the EfA service */
                         provider: string | null;
                         releases: {
@@ -11426,6 +11733,7 @@ export interface operations {
                         /** @description Words people search by that the text lacks: colloquial and official names, abbreviations ("Knöllchen", "OWi") */
                         searchTerms: string[];
                         slug: string;
+                        softwareType: ("standalone/mobile" | "standalone/iot" | "standalone/desktop" | "standalone/web" | "standalone/backend" | "standalone/other" | "addon" | "library" | "configurationFiles") | null;
                         status: string;
                         summary: string;
                         tags: string[];

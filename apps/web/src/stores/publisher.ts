@@ -1,4 +1,4 @@
-import type { AttestationBody, CreateAppBody, PublisherApp, PublisherAppListItem, ReleaseBody } from '@kas/api-client'
+import type { AttestationBody, CreateAppBody, PublisherApp, PublisherAppListItem, ReleaseBody, UpdateAppBody } from '@kas/api-client'
 import { defineStore } from 'pinia'
 import { ref } from 'vue'
 import { api, unwrap, unwrapWithEtag } from '../lib/api.ts'
@@ -26,7 +26,7 @@ export const usePublisherStore = defineStore('publisher', () => {
     return result.data
   }
 
-  async function update(slug: string, body: { name?: string, summary?: string, searchTerms?: string[] }): Promise<void> {
+  async function update(slug: string, body: UpdateAppBody): Promise<void> {
     // If-Match carries the revision this edit is based on; a concurrent change makes it fail with 412.
     const result = await unwrapWithEtag(api.PATCH('/api/v1/apps/{slug}', { params: { path: { slug } }, body, headers: { 'If-Match': etag.value ?? '' } }))
     current.value = result.data

@@ -114,18 +114,32 @@ export const ReleaseSchema = Type.Object({
   artifactSha256: Type.Union([Type.String(), Type.Null()]),
 })
 
+const ShortText = Type.String({ minLength: 1, maxLength: 200 })
 export const MaintenanceSchema = Type.Object({
   type: Type.Enum(['internal', 'contract', 'community', 'none']),
-  contacts: Type.Array(Type.Object({ name: Type.String(), email: Type.Optional(Type.String()), phone: Type.Optional(Type.String()), affiliation: Type.Optional(Type.String()) })),
-  contractors: Type.Array(Type.Object({ name: Type.String(), until: IsoDate, email: Type.Optional(Type.String()), website: Type.Optional(Type.String()) })),
-}, { description: 'Who maintains the software (publiccode.yml maintenance)' })
+  contacts: Type.Array(Type.Object({
+    name: ShortText,
+    email: Type.Optional(Type.String({ format: 'email', maxLength: 200 })),
+    phone: Type.Optional(Type.String({ maxLength: 50 })),
+    affiliation: Type.Optional(ShortText),
+  }, { additionalProperties: false }), { maxItems: 20 }),
+  contractors: Type.Array(Type.Object({
+    name: ShortText,
+    until: IsoDate,
+    email: Type.Optional(Type.String({ format: 'email', maxLength: 200 })),
+    website: Type.Optional(Type.String({ format: 'uri', maxLength: 500 })),
+  }, { additionalProperties: false }), { maxItems: 20, description: 'Only with type "contract"' }),
+}, { additionalProperties: false, description: 'Who maintains the software (publiccode.yml maintenance)' })
+
+export const DevelopmentStatusSchema = Type.Enum(['concept', 'development', 'beta', 'stable', 'obsolete'])
+export const SoftwareTypeSchema = Type.Enum(['standalone/mobile', 'standalone/iot', 'standalone/desktop', 'standalone/web', 'standalone/backend', 'standalone/other', 'addon', 'library', 'configurationFiles'])
 
 /** What the publisher states about the software (from publiccode.yml or the console); not checked by the Prüfstelle. */
 export const SoftwareProfileSchema = Type.Object({
   features: Type.Array(Type.String()),
   platforms: Type.Array(Type.String(), { description: 'web, windows, mac, linux, android, ios' }),
-  developmentStatus: Type.Union([Type.Enum(['concept', 'development', 'beta', 'stable', 'obsolete']), Type.Null()]),
-  softwareType: Type.Union([Type.String(), Type.Null()]),
+  developmentStatus: Type.Union([DevelopmentStatusSchema, Type.Null()]),
+  softwareType: Type.Union([SoftwareTypeSchema, Type.Null()]),
   maintenance: Type.Union([MaintenanceSchema, Type.Null()]),
   availableLanguages: Type.Array(Type.String()),
   leikaIds: Type.Array(Type.String({ pattern: '^[0-9]{14}$' }), { description: 'LeiKa-Leistungsschlüssel' }),

@@ -190,7 +190,7 @@ export async function getAppDetail(db: Database, slug: string): Promise<AppDetai
       features: app.features,
       platforms: app.platforms,
       developmentStatus: app.development_status as AppDetail['profile']['developmentStatus'],
-      softwareType: app.software_type,
+      softwareType: app.software_type as AppDetail['profile']['softwareType'],
       maintenance: app.maintenance as AppDetail['profile']['maintenance'],
       availableLanguages: app.available_languages,
       leikaIds: app.leika_ids,

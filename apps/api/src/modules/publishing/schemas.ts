@@ -1,6 +1,6 @@
 import { Type } from 'typebox'
 import { IsoDate, IsoDateTime, LandCode, Slug } from '../../schemas/common.ts'
-import { BasisdienstSchema, DeploymentModelSchema, ThemenfeldSchema } from '../catalog/schemas.ts'
+import { BasisdienstSchema, DeploymentModelSchema, DevelopmentStatusSchema, MaintenanceSchema, SoftwareTypeSchema, ThemenfeldSchema } from '../catalog/schemas.ts'
 
 const HttpsUrl = Type.String({ format: 'uri', pattern: '^https://', maxLength: 500 })
 const Sha256 = Type.String({ pattern: '^[0-9a-f]{64}$', description: 'SHA-256, lower-case hex' })
@@ -19,7 +19,17 @@ const editableAppFields = {
   homepageUrl: Type.Union([HttpsUrl, Type.Null()]),
   originLandCode: Type.Union([LandCode, Type.Null()]),
   provider: Type.Union([Slug, Type.Null()], { description: 'Slug of the provider organization running the EfA service' }),
+  // What publiccode.yml describes; the export needs them to be a valid file.
+  features: Type.Array(Type.String({ minLength: 1, maxLength: 200 }), { maxItems: 50, uniqueItems: true }),
+  platforms: Type.Array(Type.String({ pattern: '^[a-z0-9-]{1,40}$' }), { maxItems: 10, uniqueItems: true, description: 'web, windows, mac, linux, android, ios' }),
+  developmentStatus: Type.Union([DevelopmentStatusSchema, Type.Null()]),
+  softwareType: Type.Union([SoftwareTypeSchema, Type.Null()]),
+  maintenance: Type.Union([MaintenanceSchema, Type.Null()]),
+  availableLanguages: Type.Array(Type.String({ pattern: '^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$' }), { maxItems: 100, uniqueItems: true, description: 'Languages of the user interface (BCP 47), e.g. de, en' }),
+  localisationReady: Type.Union([Type.Boolean(), Type.Null()], { description: 'Whether the interface can be translated' }),
+  leikaIds: Type.Array(Type.String({ pattern: '^[0-9]{14}$' }), { maxItems: 100, uniqueItems: true, description: 'LeiKa-Leistungsschlüssel' }),
 }
+
 
 export const CreateAppBodySchema = Type.Object({
   slug: Slug,
@@ -31,6 +41,14 @@ export const CreateAppBodySchema = Type.Object({
   homepageUrl: Type.Optional(editableAppFields.homepageUrl),
   originLandCode: Type.Optional(editableAppFields.originLandCode),
   provider: Type.Optional(editableAppFields.provider),
+  features: Type.Optional(editableAppFields.features),
+  platforms: Type.Optional(editableAppFields.platforms),
+  developmentStatus: Type.Optional(editableAppFields.developmentStatus),
+  softwareType: Type.Optional(editableAppFields.softwareType),
+  maintenance: Type.Optional(editableAppFields.maintenance),
+  availableLanguages: Type.Optional(editableAppFields.availableLanguages),
+  localisationReady: Type.Optional(editableAppFields.localisationReady),
+  leikaIds: Type.Optional(editableAppFields.leikaIds),
 }, { additionalProperties: false })
 
 export const UpdateAppBodySchema = Type.Partial(Type.Object(editableAppFields), { additionalProperties: false, minProperties: 1 })
@@ -65,6 +83,8 @@ export const PublisherAppSchema = Type.Object({
   status: Type.String(),
   revision: Type.Integer(),
   ...editableAppFields,
+  declaredUsers: Type.Array(Type.String(), { description: 'From publiccode.yml usedBy: unverified' }),
+  complianceClaims: Type.Array(Type.String(), { description: 'Self-declared, from publiccode.yml: not attestations' }),
   owner: Type.Object({ slug: Type.String(), name: Type.String() }),
   releases: Type.Array(Type.Object({ version: Type.String(), releasedOn: IsoDate, artifactUrl: Type.Union([Type.String(), Type.Null()]), artifactSha256: Type.Union([Type.String(), Type.Null()]), hasSbom: Type.Boolean() })),
   attestations: Type.Array(Type.Object({ id: Type.String(), kind: Type.String(), issuer: Type.String(), issuedOn: IsoDate, validUntil: IsoDate, evidenceUrl: Type.String(), releaseVersion: Type.Union([Type.String(), Type.Null()]) })),

@@ -48,6 +48,12 @@ function checkLicense(license: string): void {
     throw unprocessable(check.problem!, [{ pointer: '/body/license', message: check.problem! }])
 }
 
+/** The publiccode.yml standard names contractors only for maintenance under contract. */
+function checkMaintenance(maintenance: { type: string, contractors: unknown[] } | null | undefined): void {
+  if (maintenance && maintenance.type !== 'contract' && maintenance.contractors.length > 0)
+    throw unprocessable('Contractors belong to maintenance of type "contract".', [{ pointer: '/body/maintenance/contractors', message: 'only with type "contract"' }])
+}
+
 function checkProviderForEfa(deploymentModels: readonly string[], provider: string | null): void {
   if (deploymentModels.includes('efa_service') && !provider)
     throw unprocessable('An EfA service needs the provider organization that runs it for everyone.', [{ pointer: '/body/provider', message: 'is required for efa_service' }])
@@ -101,6 +107,16 @@ export async function getOwnApp(db: Database, principal: Principal, slug: string
     homepageUrl: app.homepageUrl,
     originLandCode: app.originLandCode,
     provider,
+    features: app.features,
+    platforms: app.platforms,
+    developmentStatus: app.developmentStatus,
+    softwareType: app.softwareType,
+    maintenance: app.maintenance,
+    availableLanguages: app.availableLanguages,
+    localisationReady: app.localisationReady,
+    leikaIds: app.leikaIds,
+    declaredUsers: app.declaredUsers,
+    complianceClaims: app.complianceClaims,
     owner: owner!,
     releases: releaseRows.map(({ id: _id, ...release }) => release),
     attestations: attestationRows,
@@ -113,6 +129,7 @@ export async function getOwnApp(db: Database, principal: Principal, slug: string
 export async function createApp(db: Database, principal: Principal, body: Static<typeof CreateAppBodySchema>): Promise<PublisherApp> {
   requireRole(principal, 'vendor_publisher')
   checkLicense(body.license)
+  checkMaintenance(body.maintenance)
   const provider = await providerId(db, body.provider)
   checkProviderForEfa(body.deploymentModels, provider)
   try {
@@ -134,6 +151,14 @@ export async function createApp(db: Database, principal: Principal, body: Static
         license: body.license,
         deploymentModels: body.deploymentModels,
         originLandCode: body.originLandCode ?? null,
+        features: body.features ?? [],
+        platforms: body.platforms ?? [],
+        developmentStatus: body.developmentStatus ?? null,
+        softwareType: body.softwareType ?? null,
+        maintenance: body.maintenance ?? null,
+        availableLanguages: body.availableLanguages ?? [],
+        localisationReady: body.localisationReady ?? null,
+        leikaIds: body.leikaIds ?? [],
         status: 'draft',
       }).returning({ id: apps.id })
       await appendAuditEvent(tx, { ...actor(principal), action: 'app.created', entityType: 'app', entityId: app.id, appId: app.id, payload: { slug: body.slug, name: body.name, license: body.license } })
@@ -154,6 +179,7 @@ export async function updateApp(db: Database, principal: Principal, slug: string
     throw new Problem(409, 'Conflict', 'A retired app cannot be changed.')
   if (body.license !== undefined)
     checkLicense(body.license)
+  checkMaintenance(body.maintenance)
   const provider = body.provider !== undefined ? await providerId(db, body.provider) : app.providerOrganizationId
   checkProviderForEfa(body.deploymentModels ?? app.deploymentModels, provider)
   const { provider: _provider, ...fields } = body

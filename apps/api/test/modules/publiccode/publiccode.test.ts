@@ -6,6 +6,7 @@ import { selectRows } from '@kas/db'
 import { sql } from 'drizzle-orm'
 import { describe, expect, it } from 'vitest'
 import { readPubliccode } from '../../../src/modules/publiccode/read.ts'
+import { writePubliccode } from '../../../src/modules/publiccode/write.ts'
 import { devToken, useApp } from '../../support/app.ts'
 import { describeEachDb } from '../../support/databases.ts'
 
@@ -267,6 +268,38 @@ describeEachDb('publiccode.yml import and export', (context) => {
     finally {
       server.close()
     }
+  })
+
+  it('lets the console set what publiccode.yml describes, so apps made there export as a complete file', async () => {
+    const token = await vendorToken('offene-verwaltung-eg')
+    const headers = { authorization: `Bearer ${token}` }
+    const profile = {
+      features: ['Grabstellen suchen', 'Nutzungsrechte verlängern'],
+      platforms: ['web'],
+      developmentStatus: 'stable',
+      softwareType: 'standalone/web',
+      maintenance: { type: 'internal', contacts: [{ name: 'Team Friedhof', email: 'friedhof@offene-verwaltung.example' }], contractors: [] },
+      availableLanguages: ['de'],
+      localisationReady: false,
+      leikaIds: ['99107005000000'],
+    }
+    const created = await app.get().inject({ method: 'POST', url: '/api/v1/apps', headers, payload: {
+      slug: 'friedhofsportal', name: 'Friedhofsportal', summary: 'Grabstellen und Nutzungsrechte online verwalten.', themenfelder: ['cross_cutting'],
+      license: 'EUPL-1.2', deploymentModels: ['self_hosted'], repositoryUrl: 'https://git.offene-verwaltung.example/friedhofsportal', ...profile,
+    } })
+    expect(created.statusCode).toBe(201)
+    expect(created.json()).toMatchObject(profile)
+    const contractorsWithoutContract = await app.get().inject({ method: 'PATCH', url: '/api/v1/apps/friedhofsportal', headers: { ...headers, 'if-match': created.headers.etag as string }, payload: {
+      maintenance: { type: 'internal', contacts: [], contractors: [{ name: 'Wartung GmbH', until: '2030-12-31' }] },
+    } })
+    expect(contractorsWithoutContract.statusCode).toBe(422)
+    const badLeika = await app.get().inject({ method: 'PATCH', url: '/api/v1/apps/friedhofsportal', headers: { ...headers, 'if-match': created.headers.etag as string }, payload: { leikaIds: ['123'] } })
+    expect(badLeika.statusCode).toBe(400)
+
+    const stored = created.json()
+    const text = writePubliccode({ ...stored, description: 'Das Friedhofsportal verwaltet Grabstellen, Nutzungsrechte, Bestattungen und Gebühren einer Kommune. Angehörige verlängern Nutzungsrechte online; die Verwaltung plant Bestattungen im Kalender.', tags: [], basisdienste: [], themenfelder: ['cross_cutting'], declaredUsers: [], complianceClaims: [], owner: { name: 'Offene Verwaltung eG', website: null }, latestRelease: null, usedBy: [] })
+    const read = readPubliccode(text)
+    expect(read.kind === 'publiccode' && [read.problems, read.warnings]).toEqual([[], []])
   })
 
   it('exports every public demo app as a valid publiccode.yml that imports back without any change', async () => {

@@ -288,6 +288,11 @@ export async function reportUsage(db: Database, principal: Principal, slug: stri
       INSERT INTO usage_reports (app_id, organization_id, year, units) VALUES (${app.id}, ${principal.organization.id}, ${year}, ${units})
       ON CONFLICT (app_id, organization_id, year) DO UPDATE SET units = EXCLUDED.units, reported_at = now()`)
     await appendAuditEvent(tx, { actorUserId: principal.userId, actorOrganizationId: principal.organization.id, appId: app.id, action: 'usage.reported', entityType: 'usage_report', entityId: `${app.id}/${principal.organization.id}/${year}`, payload: { year, units } })
+    // Under the usage key every report moves everyone's share. Subscribers hear of it at most once a
+    // day per app and year, however many bodies report that day.
+    const [model] = await selectRows<{ sharing_key: string }>(tx, sql`SELECT sharing_key::text FROM cost_models WHERE app_id = ${app.id} AND year = ${year}`)
+    if (model?.sharing_key === 'usage')
+      await notifySubscribers(tx, { type: 'cost_shares.changed', appId: app.id, payload: { year }, dedupeKey: `usage:${app.id}:${year}:${todayUtc()}` })
     return { year, units }
   })
 }

@@ -122,14 +122,23 @@ describeEachDb('EfA cost sharing', (context) => {
     expectSharesFollowKey(result)
   })
 
+  const usageEvents = async () => (await selectRows<{ n: number }>(context.database.db, sql`
+    SELECT count(*)::int AS n FROM outbox_events e JOIN apps a ON a.id = e.app_id
+    WHERE a.slug = ${slug} AND e.type = 'cost_shares.changed' AND e.dedupe_key LIKE 'usage:%'`))[0]!.n
+
   it('shares by reported usage; without reports equally; only subscribers report', async () => {
     await setModel({ annualCostCents: 3_000_000, connectionFeeCents: 0, centralFundingPercent: 0, sharingKey: 'usage' })
     expect((await sharing()).appliedKey).toBe('equal')
     const [subscriber] = await selectRows<{ ags: string, slug: string }>(context.database.db, sql`
       SELECT o.ags, o.slug FROM subscriptions s JOIN apps a ON a.id = s.app_id JOIN organizations o ON o.id = s.organization_id
       WHERE a.slug = ${slug} AND s.status = 'active' AND o.listed_publicly ORDER BY o.ags LIMIT 1`)
+    const eventsBefore = await usageEvents()
     const reported = await call('PUT', `/api/v1/apps/${slug}/usage/${year}`, { organization: subscriber.ags, role: 'municipality_admin' }, { units: 1200 })
     expect(reported.statusCode, reported.body).toBe(200)
+    // Subscribers hear that their shares moved, once a day however many reports arrive.
+    expect(await usageEvents()).toBe(eventsBefore + 1)
+    expect((await call('PUT', `/api/v1/apps/${slug}/usage/${year}`, { organization: subscriber.ags, role: 'municipality_admin' }, { units: 1300 })).statusCode).toBe(200)
+    expect(await usageEvents()).toBe(eventsBefore + 1)
     const result = await sharing()
     expect(result.appliedKey).toBe('usage')
     // The only one that reported usage carries the whole cost.

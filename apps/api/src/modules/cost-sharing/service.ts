@@ -85,10 +85,12 @@ function splitCentralFunding(model: CostModelRow) {
   return { centralFundingCents, sharedCostCents: model.annualCostCents - centralFundingCents }
 }
 
+const costModelColumns = sql`a.id AS "appId", a.slug, a.name, c.annual_cost_cents::float8 AS "annualCostCents",
+  c.connection_fee_cents::float8 AS "connectionFeeCents", c.central_funding_percent AS "centralFundingPercent", c.sharing_key::text AS "sharingKey"`
+
 async function costModelOf(db: Database, slug: string, year: number): Promise<CostModelRow> {
   const [model] = await selectRows<CostModelRow>(db, sql`
-    SELECT a.id AS "appId", a.slug, a.name, c.annual_cost_cents::float8 AS "annualCostCents", c.connection_fee_cents::float8 AS "connectionFeeCents",
-           c.central_funding_percent AS "centralFundingPercent", c.sharing_key::text AS "sharingKey"
+    SELECT ${costModelColumns}
     FROM apps a JOIN cost_models c ON c.app_id = a.id AND c.year = ${year}
     WHERE a.slug = ${slug} AND a.status <> 'draft'`)
   if (!model)
@@ -104,10 +106,15 @@ const participantColumns = (year: number) => sql`
 
 /** Everyone subscribed during `year`, with the days they were subscribed in it (end date exclusive). */
 async function participantsOf(db: Database, appId: string, year: number): Promise<Participant[]> {
+  return (await participantsOfApps(db, [appId], year)).get(appId) ?? []
+}
+
+/** `participantsOf` for several apps in one statement, by app id. */
+async function participantsOfApps(db: Database, appIds: string[], year: number): Promise<Map<string, Participant[]>> {
   const start = `${year}-01-01`
   const end = `${year + 1}-01-01`
-  return selectRows<Participant>(db, sql`
-    SELECT ${participantColumns(year)},
+  const rows = await selectRows<Participant & { appId: string }>(db, sql`
+    SELECT s.app_id AS "appId", ${participantColumns(year)},
            u.units AS "usageUnits",
            sum(GREATEST(0, LEAST(COALESCE(s.cancelled_on, ${end}::date), ${end}::date) - GREATEST(s.started_on, ${start}::date)))::int AS days,
            bool_and(first.started_on >= ${start}::date) AS "joinedInYear"
@@ -116,9 +123,14 @@ async function participantsOf(db: Database, appId: string, year: number): Promis
     LEFT JOIN lands l ON l.code = o.land_code
     LEFT JOIN usage_reports u ON u.app_id = s.app_id AND u.organization_id = o.id AND u.year = ${year}
     JOIN LATERAL (SELECT min(f.started_on) AS started_on FROM subscriptions f WHERE f.app_id = s.app_id AND f.organization_id = o.id) first ON true
-    WHERE s.app_id = ${appId} AND s.started_on < ${end}::date AND (s.cancelled_on IS NULL OR s.cancelled_on > ${start}::date)
-    GROUP BY o.id, l.population, u.units
-    ORDER BY o.slug`)
+    WHERE s.app_id = ANY(ARRAY(SELECT jsonb_array_elements_text(${JSON.stringify(appIds)}::jsonb))::uuid[])
+      AND s.started_on < ${end}::date AND (s.cancelled_on IS NULL OR s.cancelled_on > ${start}::date)
+    GROUP BY s.app_id, o.id, l.population, u.units
+    ORDER BY s.app_id, o.slug`)
+  const byApp = new Map<string, Participant[]>()
+  for (const { appId, ...participant } of rows)
+    byApp.set(appId, [...(byApp.get(appId) ?? []), participant])
+  return byApp
 }
 
 const perInhabitant = (cents: number, population: number | null) => (population ? Math.round(cents / population * 100) / 100 : null)
@@ -151,28 +163,35 @@ export async function costSharing(db: Database, slug: string, year: number): Pro
   }
 }
 
-/** One organization's share of the current year for each app it uses (for its dashboard). */
-export async function ownShare(db: Database, organizationId: string, slug: string, year: number) {
-  const model = await costModelOf(db, slug, year).catch((error: unknown) => {
-    if (error instanceof Problem && error.status === 404)
-      return null
-    throw error
-  })
-  if (!model)
-    return null
-  const participants = (await participantsOf(db, model.appId, year)).filter(p => p.days > 0)
-  const index = participants.findIndex(p => p.id === organizationId)
-  if (index < 0)
-    return null
-  const { shares } = shareOut(model, participants)
-  const own = participants[index]
-  return {
-    year,
-    sharingKey: model.sharingKey,
-    shareCents: shares[index],
-    connectionFeeCents: own.joinedInYear ? model.connectionFeeCents : 0,
-    perInhabitantCents: perInhabitant(shares[index], own.population),
+/**
+ * One organization's share of `year` for each of the given apps that has a price sheet (for its
+ * dashboard), keyed by slug: two statements however many apps it uses.
+ */
+export async function ownShares(db: Database, organizationId: string, slugs: string[], year: number) {
+  const shares = new Map<string, { year: number, sharingKey: SharingKey, shareCents: number, connectionFeeCents: number, perInhabitantCents: number | null }>()
+  if (slugs.length === 0)
+    return shares
+  const models = await selectRows<CostModelRow>(db, sql`
+    SELECT ${costModelColumns}
+    FROM apps a JOIN cost_models c ON c.app_id = a.id AND c.year = ${year}
+    WHERE a.slug = ANY(ARRAY(SELECT jsonb_array_elements_text(${JSON.stringify(slugs)}::jsonb))) AND a.status <> 'draft'`)
+  const participantsByApp = await participantsOfApps(db, models.map(model => model.appId), year)
+  for (const model of models) {
+    const participants = (participantsByApp.get(model.appId) ?? []).filter(p => p.days > 0)
+    const index = participants.findIndex(p => p.id === organizationId)
+    if (index < 0)
+      continue
+    const own = participants[index]
+    const shareCents = shareOut(model, participants).shares[index]
+    shares.set(model.slug, {
+      year,
+      sharingKey: model.sharingKey,
+      shareCents,
+      connectionFeeCents: own.joinedInYear ? model.connectionFeeCents : 0,
+      perInhabitantCents: perInhabitant(shareCents, own.population),
+    })
   }
+  return shares
 }
 
 /**

@@ -8,7 +8,7 @@ import { sql } from 'drizzle-orm'
 import { sqlState, UNIQUE_VIOLATION } from '../../lib/database-errors.ts'
 import { oncePerKey } from '../../lib/idempotency.ts'
 import { notFound, Problem } from '../../lib/problem.ts'
-import { currentYear, ownShare } from '../cost-sharing/service.ts'
+import { currentYear, ownShares } from '../cost-sharing/service.ts'
 
 type Subscription = Static<typeof SubscriptionSchema>
 
@@ -69,12 +69,12 @@ export async function listOwnSubscriptions(db: Database, principal: Principal): 
            (a.status = 'certified' AND a.certified_until >= CURRENT_DATE AND a.certified_until < CURRENT_DATE + ${EXPIRING_SOON_DAYS}::int) AS expiring_soon
     FROM (${subscriptionSelect} WHERE s.organization_id = ${principal.organization.id}) sub JOIN apps a ON a.slug = sub.app_slug
     ORDER BY sub.status, sub.started_on DESC, sub.app_name`)
-  const year = currentYear()
-  return Promise.all(rows.map(async row => ({
+  const shares = await ownShares(db, principal.organization.id, rows.filter(row => row.status === 'active').map(row => row.app_slug), currentYear())
+  return rows.map(row => ({
     ...toSubscription(row),
     certification: { status: row.app_status, certifiedUntil: row.certified_until, expiringSoon: row.expiring_soon },
-    costShare: row.status === 'active' ? await ownShare(db, principal.organization.id, row.app_slug, year) : null,
-  })))
+    costShare: row.status === 'active' ? shares.get(row.app_slug) ?? null : null,
+  }))
 }
 
 /** Ends an own subscription; another organization's is "not found". */

@@ -3,6 +3,8 @@ import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument } from 'yaml
 
 export type YamlPath = (string | number)[]
 
+const MAX_SYNTAX_ERRORS = 20
+
 /** Where a finding is in the file (1-based), so a person can go there. */
 export interface SourcePosition {
   line: number
@@ -35,7 +37,8 @@ export function parseYamlSource(text: string): { source: YamlSource, errors: [] 
   if (document.errors.length > 0) {
     return {
       source: null,
-      errors: document.errors.map((error) => {
+      // A broken file can produce an error per line; the first ones are what a person fixes first.
+      errors: document.errors.slice(0, MAX_SYNTAX_ERRORS).map((error) => {
         const position = error.linePos?.[0] ?? lineCounter.linePos(error.pos[0])
         // yaml's messages end with a source excerpt after a colon and newline; keep the sentence.
         return { line: position.line, column: position.col, message: error.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '') }

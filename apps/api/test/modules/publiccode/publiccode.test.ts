@@ -224,6 +224,10 @@ describeEachDb('publiccode.yml import and export', (context) => {
     expect((await importFile(app.get(), token, '', {})).statusCode).toBe(400)
     expect((await importFile(app.get(), token, '[1, 2]', {})).statusCode).toBe(422)
     expect((await importFile(app.get(), token, 'a: &a [*a, *a]\nb: *a', {})).statusCode).toBe(422)
+    // Nesting deep enough to exhaust the parser's stack is a syntax problem, reported briefly.
+    const deep = await importFile(app.get(), token, '['.repeat(100_000), {})
+    expect(deep.statusCode).toBe(422)
+    expect(deep.json().errors.length).toBeLessThanOrEqual(20)
   })
 
   it('imports only for the caller\'s organization: another organization\'s repository is a 409', async () => {

@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, statSync } from 'node:fs'
+import { mkdirSync, mkdtempSync, readFileSync, statSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -15,7 +15,7 @@ const target = process.env.UPDATE_SCREENSHOTS === '1'
 mkdirSync(target, { recursive: true })
 
 describeInBrowser('screenshots of the main pages', (browser) => {
-  it('captures home, catalogue, detail, compare, dashboard and the review queue', async () => {
+  it('captures home, catalogue, detail, compare, dashboard, the review queue and the publiccode.yml import', async () => {
     const { page, baseUrl } = browser
     const shoot = async (name: string) => {
       const path = join(target, `${name}.png`)
@@ -44,6 +44,13 @@ describeInBrowser('screenshots of the main pages', (browser) => {
     await page.getByRole('button', { name: 'Als Dr. Katrin Vogel anmelden' }).click()
     await page.getByRole('heading', { level: 1 }).filter({ hasText: /Prüf/ }).waitFor()
     await shoot('review-queue')
+    await page.getByRole('button', { name: 'Abmelden' }).click()
+    await page.goto(`${baseUrl}/anmelden?next=/hersteller/import`)
+    await page.getByRole('button', { name: 'Als Murat Demir anmelden' }).click()
+    await page.getByLabel('Inhalt der publiccode.yml').fill(readFileSync(fileURLToPath(new URL('../apps/api/test/fixtures/publiccode/v0.4-bauantrag-efa.yml', import.meta.url)), 'utf8'))
+    await page.getByRole('button', { name: 'Prüfen', exact: true }).click()
+    await page.getByRole('heading', { level: 2, name: 'Vorschau: das würde übernommen' }).waitFor()
+    await shoot('publiccode-import')
     await page.getByRole('button', { name: 'Abmelden' }).click()
   })
 })

@@ -21,6 +21,8 @@ describeInBrowser('publiccode.yml: a vendor imports instead of typing, everyone 
     await problems.waitFor()
     expect(await problems.getByRole('list').first().getByRole('listitem').count()).toBe(8)
     await problems.getByText(`legal.license (Zeile ${lineOf('mistakes.yml', 'license: GPL')}):`).waitFor()
+    // In plain German, from the problem's code and parameters.
+    await problems.getByText('„GPL“ ist kein gültiger SPDX-Lizenzausdruck', { exact: false }).waitFor()
     // Focus goes to the problems, so a screen reader user hears them first.
     expect(await page.evaluate(() => document.activeElement?.id)).toBe('import-problems')
     await expectNoAxeViolations(page, 'import problems')

@@ -53,7 +53,7 @@ export interface Problem {
   status: number
   detail: string
   /** Each problem; for uploaded files also the path in the file and its line. */
-  errors?: { pointer: string, message: string, path?: string, line?: number, column?: number }[]
+  errors?: { pointer: string, message: string, path?: string, line?: number, column?: number, code?: string, params?: Record<string, string | number> }[]
   /** Import problems: what would also be worth fixing. */
   warnings?: ImportFinding[]
 }

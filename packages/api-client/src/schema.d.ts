@@ -1254,10 +1254,15 @@ export interface operations {
                     "application/problem+json": {
                         detail: string;
                         errors?: {
+                            /** @description For uploaded files: the kind of problem, for translations */
+                            code?: string;
                             column?: number;
                             /** @description For uploaded files: line in the file (1-based) */
                             line?: number;
                             message: string;
+                            params?: {
+                                [key: string]: string | number;
+                            };
                             /** @description For uploaded files: the key path in the file, e.g. legal.license */
                             path?: string;
                             /** @description JSON pointer to the offending input, e.g. /query/limit */
@@ -1280,10 +1285,15 @@ export interface operations {
                     "application/problem+json": {
                         detail: string;
                         errors?: {
+                            /** @description For uploaded files: the kind of problem, for translations */
+                            code?: string;
                             column?: number;
                             /** @description For uploaded files: line in the file (1-based) */
                             line?: number;
                             message: string;
+                            params?: {
+                                [key: string]: string | number;
+                            };
                             /** @description For uploaded files: the key path in the file, e.g. legal.license */
                             path?: string;
                             /** @description JSON pointer to the offending input, e.g. /query/limit */
@@ -1306,10 +1316,15 @@ export interface operations {
                     "application/problem+json": {
                         detail: string;
                         errors?: {
+                            /** @description For uploaded files: the kind of problem, for translations */
+                            code?: string;
                             column?: number;
                             /** @description For uploaded files: line in the file (1-based) */
                             line?: number;
                             message: string;
+                            params?: {
+                                [key: string]: string | number;
+                            };
                             /** @description For uploaded files: the key path in the file, e.g. legal.license */
                             path?: string;
                             /** @description JSON pointer to the offending input, e.g. /query/limit */
@@ -1534,10 +1549,15 @@ export interface operations {
                     "application/problem+json": {
                         detail: string;
                         errors?: {
+                            /** @description For uploaded files: the kind of problem, for translations */
+                            code?: string;
                             column?: number;
                             /** @description For uploaded files: line in the file (1-based) */
                             line?: number;
                             message: string;
+                            params?: {
+                                [key: string]: string | number;
+                            };
                             /** @description For uploaded files: the key path in the file, e.g. legal.license */
                             path?: string;
                             /** @description JSON pointer to the offending input, e.g. /query/limit */
@@ -1560,10 +1580,15 @@ export interface operations {
                     "application/problem+json": {
                         detail: string;
                         errors?: {
+                            /** @description For uploaded files: the kind of problem, for translations */
+                            code?: string;
                             column?: number;
                             /** @description For uploaded files: line in the file (1-based) */
                             line?: number;
                             message: string;
+                            params?: {
+                                [key: string]: string | number;
+                            };
                             /** @description For uploaded files: the key path in the file, e.g. legal.license */
                             path?: string;
                             /** @description JSON pointer to the offending input, e.g. /query/limit */
@@ -1586,10 +1611,15 @@ export interface operations {
                     "application/problem+json": {
                         detail: string;
                         errors?: {
+                            /** @description For uploaded files: the kind of problem, for translations */
+                            code?: string;
                             column?: number;
                             /** @description For uploaded files: line in the file (1-based) */
                             line?: number;
                             message: string;
+                            params?: {
+                                [key: string]: string | number;
+                            };
                             /** @description For uploaded files: the key path in the file, e.g. legal.license */
                             path?: string;
                             /** @description JSON pointer to the offending input, e.g. /query/limit */
@@ -1612,10 +1642,15 @@ export interface operations {
                     "application/problem+json": {
                         detail: string;
                         errors?: {
+                            /** @description For uploaded files: the kind of problem, for translations */
+                            code?: string;
                             column?: number;
                             /** @description For uploaded files: line in the file (1-based) */
                             line?: number;
                             message: string;
+                            params?: {
+                                [key: string]: string | number;
+                            };
                             /** @description For uploaded files: the key path in the file, e.g. legal.license */
                             path?: string;
                             /** @description JSON pointer to the offending input, e.g. /query/limit */
@@ -1638,10 +1673,15 @@ export interface operations {
                     "application/problem+json": {
                         detail: string;
                         errors?: {
+                            /** @description For uploaded files: the kind of problem, for translations */
+                            code?: string;
                             column?: number;
                             /** @description For uploaded files: line in the file (1-based) */
                             line?: number;
                             message: string;
+                            params?: {
+                                [key: string]: string | number;
+                            };
                             /** @description For uploaded files: the key path in the file, e.g. legal.license */
                             path?: string;
                             /** @description JSON pointer to the offending input, e.g. /query/limit */
@@ -1664,10 +1704,15 @@ export interface operations {
                     "application/problem+json": {
                         detail: string;
                         errors?: {
+                            /** @description For uploaded files: the kind of problem, for translations */
+                            code?: string;
                             column?: number;
                             /** @description For uploaded files: line in the file (1-based) */
                             line?: number;
                             message: string;
+                            params?: {
+                                [key: string]: string | number;
+                            };
                             /** @description For uploaded files: the key path in the file, e.g. legal.license */
                             path?: string;
                             /** @description JSON pointer to the offending input, e.g. /query/limit */
@@ -1690,10 +1735,15 @@ export interface operations {
                     "application/problem+json": {
                         detail: string;
                         errors?: {
+                            /** @description For uploaded files: the kind of problem, for translations */
+                            code?: string;
                             column?: number;
                             /** @description For uploaded files: line in the file (1-based) */
                             line?: number;
                             message: string;
+                            params?: {
+                                [key: string]: string | number;
+                            };
                             /** @description For uploaded files: the key path in the file, e.g. legal.license */
                             path?: string;
                             /** @description JSON pointer to the offending input, e.g. /query/limit */
@@ -1716,10 +1766,15 @@ export interface operations {
                     "application/problem+json": {
                         detail: string;
                         errors?: {
+                            /** @description For uploaded files: the kind of problem, for translations */
+                            code?: string;
                             column?: number;
                             /** @description For uploaded files: line in the file (1-based) */
                             line?: number;
                             message: string;
+                            params?: {
+                                [key: string]: string | number;
+                            };
                             /** @description For uploaded files: the key path in the file, e.g. legal.license */
                             path?: string;
                             /** @description JSON pointer to the offending input, e.g. /query/limit */
@@ -1911,10 +1966,15 @@ export interface operations {
                     "application/problem+json": {
                         detail: string;
                         errors?: {
+                            /** @description For uploaded files: the kind of problem, for translations */
+                            code?: string;
                             column?: number;
                             /** @description For uploaded files: line in the file (1-based) */
                             line?: number;
                             message: string;
+                            params?: {
+                                [key: string]: string | number;
+                            };
                             /** @description For uploaded files: the key path in the file, e.g. legal.license */
                             path?: string;
                             /** @description JSON pointer to the offending input, e.g. /query/limit */
@@ -1937,10 +1997,15 @@ export interface operations {
                     "application/problem+json": {
                         detail: string;
                         errors?: {
+                            /** @description For uploaded files: the kind of problem, for translations */
+                            code?: string;
                             column?: number;
                             /** @description For uploaded files: line in the file (1-based) */
                             line?: number;
                             message: string;
+                            params?: {
+                                [key: string]: string | number;
+                            };
                             /** @description For uploaded files: the key path in the file, e.g. legal.license */
                             path?: string;
                             /** @description JSON pointer to the offending input, e.g. /query/limit */
@@ -1963,10 +2028,15 @@ export interface operations {
                     "application/problem+json": {
                         detail: string;
                         errors?: {
+                            /** @description For uploaded files: the kind of problem, for translations */
+                            code?: string;
                             column?: number;
                             /** @description For uploaded files: line in the file (1-based) */
                             line?: number;
                             message: string;
+                            params?: {
+                                [key: string]: string | number;
+                            };
                             /** @description For uploaded files: the key path in the file, e.g. legal.license */
                             path?: string;
                             /** @description JSON pointer to the offending input, e.g. /query/limit */
@@ -1989,10 +2059,15 @@ export interface operations {
                     "application/problem+json": {
                         detail: string;
                         errors?: {
+                            /** @description For uploaded files: the kind of problem, for translations */
+                            code?: string;
                             column?: number;
                             /** @description For uploaded files: line in the file (1-based) */
                             line?: number;
                             message: string;
+                            params?: {
+                                [key: string]: string | number;
+                            };
                             /** @description For uploaded files: the key path in the file, e.g. legal.license */
                             path?: string;
                             /** @description JSON pointer to the offending input, e.g. /query/limit */
@@ -2218,10 +2293,15 @@ export interface operations {
                     "application/problem+json": {
                         detail: string;
                         errors?: {
+                            /** @description For uploaded files: the kind of problem, for translations */
+                            code?: string;
                             column?: number;
                             /** @description For uploaded files: line in the file (1-based) */
                             line?: number;
                             message: string;
+                            params?: {
+                                [key: string]: string | number;
+                            };
                             /** @description For uploaded files: the key path in the file, e.g. legal.license */
                             path?: string;
                             /** @description JSON pointer to the offending input, e.g. /query/limit */
@@ -2244,10 +2324,15 @@ export interface operations {
                     "application/problem+json": {
                         detail: string;
                         errors?: {
+                            /** @description For uploaded files: the kind of problem, for translations */
+                            code?: string;
                             column?: number;
                             /** @description For uploaded files: line in the file (1-based) */
                             line?: number;
                             message: string;
+                            params?: {
+                                [key: string]: string | number;
+                            };
                             /** @description For uploaded files: the key path in the file, e.g. legal.license */
                             path?: string;
                             /** @description JSON pointer to the offending input, e.g. /query/limit */
@@ -2270,10 +2355,15 @@ export interface operations {
                     "application/problem+json": {
                         detail: string;
                         errors?: {
+                            /** @description For uploaded files: the kind of problem, for translations */
+                            code?: string;
                             column?: number;
                             /** @description For uploaded files: line in the file (1-based) */
                             line?: number;
                             message: string;
+                            params?: {
+                                [key: string]: string | number;
+                            };
                             /** @description For uploaded files: the key path in the file, e.g. legal.license */
                             path?: string;
                             /** @description JSON pointer to the offending input, e.g. /query/limit */
@@ -2296,10 +2386,15 @@ export interface operations {
                     "application/problem+json": {
                         detail: string;
                         errors?: {
+                            /** @description For uploaded files: the kind of problem, for translations */
+                            code?: string;
                             column?: number;
                             /** @description For uploaded files: line in the file (1-based) */
                             line?: number;
                             message: string;
+                            params?: {
+                                [key: string]: string | number;
+                            };
                             /** @description For uploaded files: the key path in the file, e.g. legal.license */
                             path?: string;
                             /** @description JSON pointer to the offending input, e.g. /query/limit */
@@ -2322,10 +2417,15 @@ export interface operations {
                     "application/problem+json": {
                         detail: string;
                         errors?: {
+                            /** @description For uploaded files: the kind of problem, for translations */
+                            code?: string;
                             column?: number;
                             /** @description For uploaded files: line in the file (1-based) */
                             line?: number;
                             message: string;
+                            params?: {
+                                [key: string]: string | number;
+                            };
                             /** @description For uploaded files: the key path in the file, e.g. legal.license */
                             path?: string;
                             /** @description JSON pointer to the offending input, e.g. /query/limit */
@@ -2348,10 +2448,15 @@ export interface operations {
                     "application/problem+json": {
                         detail: string;
                         errors?: {
+                            /** @description For uploaded files: the kind of problem, for translations */
+                            code?: string;
                             column?: number;
                             /** @description For uploaded files: line in the file (1-based) */
                             line?: number;
                             message: string;
+                            params?: {
+                                [key: string]: string | number;
+                            };
                             /** @description For uploaded files: the key path in the file, e.g. legal.license */
                             path?: string;
                             /** @description JSON pointer to the offending input, e.g. /query/limit */
@@ -2374,10 +2479,15 @@ export interface operations {
                     "application/problem+json": {
                         detail: string;
                         errors?: {
+                            /** @description For uploaded files: the kind of problem, for translations */
+                            code?: string;
                             column?: number;
                             /** @description For uploaded files: line in the file (1-based) */
                             line?: number;
                             message: string;
+                            params?: {
+                                [key: string]: string | number;
+                            };
                             /** @description For uploaded files: the key path in the file, e.g. legal.license */
                             path?: string;
                             /** @description JSON pointer to the offending input, e.g. /query/limit */
@@ -2400,10 +2510,15 @@ export interface operations {
                     "application/problem+json": {
                         detail: string;
                         errors?: {
+                            /** @description For uploaded files: the kind of problem, for translations */
+                            code?: string;
                             column?: number;
                             /** @description For uploaded files: line in the file (1-based) */
                             line?: number;
                             message: string;
+                            params?: {
+                                [key: string]: string | number;
+                            };
                             /** @description For uploaded files: the key path in the file, e.g. legal.license */
                             path?: string;
                             /** @description JSON pointer to the offending input, e.g. /query/limit */
@@ -2426,10 +2541,15 @@ export interface operations {
                     "application/problem+json": {
                         detail: string;
                         errors?: {
+                            /** @description For uploaded files: the kind of problem, for translations */
+                            code?: string;
                             column?: number;
                             /** @description For uploaded files: line in the file (1-based) */
                             line?: number;
                             message: string;
+                            params?: {
+                                [key: string]: string | number;
+                            };
                             /** @description For uploaded files: the key path in the file, e.g. legal.license */
                             path?: string;
                             /** @description JSON pointer to the offending input, e.g. /query/limit */
@@ -2452,10 +2572,15 @@ export interface operations {
                     "application/problem+json": {
                         detail: string;
                         errors?: {
+                            /** @description For uploaded files: the kind of problem, for translations */
+                            code?: string;
                             column?: number;
                             /** @description For uploaded files: line in the file (1-based) */
                             line?: number;
                             message: string;
+                            params?: {
+                                [key: string]: string | number;
+                            };
                             /** @description For uploaded files: the key path in the file, e.g. legal.license */
                             path?: string;
                             /** @description JSON pointer to the offending input, e.g. /query/limit */
@@ -2526,10 +2651,15 @@ export interface operations {
                     "application/problem+json": {
                         detail: string;
                         errors?: {
+                            /** @description For uploaded files: the kind of problem, for translations */
+                            code?: string;
                             column?: number;
                             /** @description For uploaded files: line in the file (1-based) */
                             line?: number;
                             message: string;
+                            params?: {
+                                [key: string]: string | number;
+                            };
                             /** @description For uploaded files: the key path in the file, e.g. legal.license */
                             path?: string;
                             /** @description JSON pointer to the offending input, e.g. /query/limit */
@@ -2552,10 +2682,15 @@ export interface operations {
                     "application/problem+json": {
                         detail: string;
                         errors?: {
+                            /** @description For uploaded files: the kind of problem, for translations */
+                            code?: string;
                             column?: number;
                             /** @description For uploaded files: line in the file (1-based) */
                             line?: number;
                             message: string;
+                            params?: {
+                                [key: string]: string | number;
+                            };
                             /** @description For uploaded files: the key path in the file, e.g. legal.license */
                             path?: string;
                             /** @description JSON pointer to the offending input, e.g. /query/limit */
@@ -2578,10 +2713,15 @@ export interface operations {
                     "application/problem+json": {
                         detail: string;
                         errors?: {
+                            /** @description For uploaded files: the kind of problem, for translations */
+                            code?: string;
                             column?: number;
                             /** @description For uploaded files: line in the file (1-based) */
                             line?: number;
                             message: string;
+                            params?: {
+                                [key: string]: string | number;
+                            };
                             /** @description For uploaded files: the key path in the file, e.g. legal.license */
                             path?: string;
                             /** @description JSON pointer to the offending input, e.g. /query/limit */
@@ -2604,10 +2744,15 @@ export interface operations {
                     "application/problem+json": {
                         detail: string;
                         errors?: {
+                            /** @description For uploaded files: the kind of problem, for translations */
+                            code?: string;
                             column?: number;
                             /** @description For uploaded files: line in the file (1-based) */
                             line?: number;
                             message: string;
+                            params?: {
+                                [key: string]: string | number;
+                            };
                             /** @description For uploaded files: the key path in the file, e.g. legal.license */
                             path?: string;
                             /** @description JSON pointer to the offending input, e.g. /query/limit */
@@ -2801,10 +2946,15 @@ export interface operations {
                     "application/problem+json": {
                         detail: string;
                         errors?: {
+                            /** @description For uploaded files: the kind of problem, for translations */
+                            code?: string;
                             column?: number;
                             /** @description For uploaded files: line in the file (1-based) */
                             line?: number;
                             message: string;
+                            params?: {
+                                [key: string]: string | number;
+                            };
                             /** @description For uploaded files: the key path in the file, e.g. legal.license */
                             path?: string;
                             /** @description JSON pointer to the offending input, e.g. /query/limit */
@@ -2827,10 +2977,15 @@ export interface operations {
                     "application/problem+json": {
                         detail: string;
                         errors?: {
+                            /** @description For uploaded files: the kind of problem, for translations */
+                            code?: string;
                             column?: number;
                             /** @description For uploaded files: line in the file (1-based) */
                             line?: number;
                             message: string;
+                            params?: {
+                                [key: string]: string | number;
+                            };
                             /** @description For uploaded files: the key path in the file, e.g. legal.license */
                             path?: string;
                             /** @description JSON pointer to the offending input, e.g. /query/limit */
@@ -2853,10 +3008,15 @@ export interface operations {
                     "application/problem+json": {
                         detail: string;
                         errors?: {
+                            /** @description For uploaded files: the kind of problem, for translations */
+                            code?: string;
                             column?: number;
                             /** @description For uploaded files: line in the file (1-based) */
                             line?: number;
                             message: string;
+                            params?: {
+                                [key: string]: string | number;
+                            };
                             /** @description For uploaded files: the key path in the file, e.g. legal.license */
                             path?: string;
                             /** @description JSON pointer to the offending input, e.g. /query/limit */
@@ -2879,10 +3039,15 @@ export interface operations {
                     "application/problem+json": {
                         detail: string;
                         errors?: {
+                            /** @description For uploaded files: the kind of problem, for translations */
+                            code?: string;
                             column?: number;
                             /** @description For uploaded files: line in the file (1-based) */
                             line?: number;
                             message: string;
+                            params?: {
+                                [key: string]: string | number;
+                            };
                             /** @description For uploaded files: the key path in the file, e.g. legal.license */
                             path?: string;
                             /** @description JSON pointer to the offending input, e.g. /query/limit */
@@ -2905,10 +3070,15 @@ export interface operations {
                     "application/problem+json": {
                         detail: string;
                         errors?: {
+                            /** @description For uploaded files: the kind of problem, for translations */
+                            code?: string;
                             column?: number;
                             /** @description For uploaded files: line in the file (1-based) */
                             line?: number;
                             message: string;
+                            params?: {
+                                [key: string]: string | number;
+                            };
                             /** @description For uploaded files: the key path in the file, e.g. legal.license */
                             path?: string;
                             /** @description JSON pointer to the offending input, e.g. /query/limit */
@@ -2931,10 +3101,15 @@ export interface operations {
                     "application/problem+json": {
                         detail: string;
                         errors?: {
+                            /** @description For uploaded files: the kind of problem, for translations */
+                            code?: string;
                             column?: number;
                             /** @description For uploaded files: line in the file (1-based) */
                             line?: number;
                             message: string;
+                            params?: {
+                                [key: string]: string | number;
+                            };
                             /** @description For uploaded files: the key path in the file, e.g. legal.license */
                             path?: string;
                             /** @description JSON pointer to the offending input, e.g. /query/limit */
@@ -2957,10 +3132,15 @@ export interface operations {
                     "application/problem+json": {
                         detail: string;
                         errors?: {
+                            /** @description For uploaded files: the kind of problem, for translations */
+                            code?: string;
                             column?: number;
                             /** @description For uploaded files: line in the file (1-based) */
                             line?: number;
                             message: string;
+                            params?: {
+                                [key: string]: string | number;
+                            };
                             /** @description For uploaded files: the key path in the file, e.g. legal.license */
                             path?: string;
                             /** @description JSON pointer to the offending input, e.g. /query/limit */
@@ -2983,10 +3163,15 @@ export interface operations {
                     "application/problem+json": {
                         detail: string;
                         errors?: {
+                            /** @description For uploaded files: the kind of problem, for translations */
+                            code?: string;
                             column?: number;
                             /** @description For uploaded files: line in the file (1-based) */
                             line?: number;
                             message: string;
+                            params?: {
+                                [key: string]: string | number;
+                            };
                             /** @description For uploaded files: the key path in the file, e.g. legal.license */
                             path?: string;
                             /** @description JSON pointer to the offending input, e.g. /query/limit */
@@ -3049,10 +3234,15 @@ export interface operations {
                     "application/problem+json": {
                         detail: string;
                         errors?: {
+                            /** @description For uploaded files: the kind of problem, for translations */
+                            code?: string;
                             column?: number;
                             /** @description For uploaded files: line in the file (1-based) */
                             line?: number;
                             message: string;
+                            params?: {
+                                [key: string]: string | number;
+                            };
                             /** @description For uploaded files: the key path in the file, e.g. legal.license */
                             path?: string;
                             /** @description JSON pointer to the offending input, e.g. /query/limit */
@@ -3075,10 +3265,15 @@ export interface operations {
                     "application/problem+json": {
                         detail: string;
                         errors?: {
+                            /** @description For uploaded files: the kind of problem, for translations */
+                            code?: string;
                             column?: number;
                             /** @description For uploaded files: line in the file (1-based) */
                             line?: number;
                             message: string;
+                            params?: {
+                                [key: string]: string | number;
+                            };
                             /** @description For uploaded files: the key path in the file, e.g. legal.license */
                             path?: string;
                             /** @description JSON pointer to the offending input, e.g. /query/limit */
@@ -3101,10 +3296,15 @@ export interface operations {
                     "application/problem+json": {
                         detail: string;
                         errors?: {
+                            /** @description For uploaded files: the kind of problem, for translations */
+                            code?: string;
                             column?: number;
                             /** @description For uploaded files: line in the file (1-based) */
                             line?: number;
                             message: string;
+                            params?: {
+                                [key: string]: string | number;
+                            };
                             /** @description For uploaded files: the key path in the file, e.g. legal.license */
                             path?: string;
                             /** @description JSON pointer to the offending input, e.g. /query/limit */
@@ -3127,10 +3327,15 @@ export interface operations {
                     "application/problem+json": {
                         detail: string;
                         errors?: {
+                            /** @description For uploaded files: the kind of problem, for translations */
+                            code?: string;
                             column?: number;
                             /** @description For uploaded files: line in the file (1-based) */
                             line?: number;
                             message: string;
+                            params?: {
+                                [key: string]: string | number;
+                            };
                             /** @description For uploaded files: the key path in the file, e.g. legal.license */
                             path?: string;
                             /** @description JSON pointer to the offending input, e.g. /query/limit */
@@ -3153,10 +3358,15 @@ export interface operations {
                     "application/problem+json": {
                         detail: string;
                         errors?: {
+                            /** @description For uploaded files: the kind of problem, for translations */
+                            code?: string;
                             column?: number;
                             /** @description For uploaded files: line in the file (1-based) */
                             line?: number;
                             message: string;
+                            params?: {
+                                [key: string]: string | number;
+                            };
                             /** @description For uploaded files: the key path in the file, e.g. legal.license */
                             path?: string;
                             /** @description JSON pointer to the offending input, e.g. /query/limit */
@@ -3179,10 +3389,15 @@ export interface operations {
                     "application/problem+json": {
                         detail: string;
                         errors?: {
+                            /** @description For uploaded files: the kind of problem, for translations */
+                            code?: string;
                             column?: number;
                             /** @description For uploaded files: line in the file (1-based) */
                             line?: number;
                             message: string;
+                            params?: {
+                                [key: string]: string | number;
+                            };
                             /** @description For uploaded files: the key path in the file, e.g. legal.license */
                             path?: string;
                             /** @description JSON pointer to the offending input, e.g. /query/limit */
@@ -3205,10 +3420,15 @@ export interface operations {
                     "application/problem+json": {
                         detail: string;
                         errors?: {
+                            /** @description For uploaded files: the kind of problem, for translations */
+                            code?: string;
                             column?: number;
                             /** @description For uploaded files: line in the file (1-based) */
                             line?: number;
                             message: string;
+                            params?: {
+                                [key: string]: string | number;
+                            };
                             /** @description For uploaded files: the key path in the file, e.g. legal.license */
                             path?: string;
                             /** @description JSON pointer to the offending input, e.g. /query/limit */
@@ -3231,10 +3451,15 @@ export interface operations {
                     "application/problem+json": {
                         detail: string;
                         errors?: {
+                            /** @description For uploaded files: the kind of problem, for translations */
+                            code?: string;
                             column?: number;
                             /** @description For uploaded files: line in the file (1-based) */
                             line?: number;
                             message: string;
+                            params?: {
+                                [key: string]: string | number;
+                            };
                             /** @description For uploaded files: the key path in the file, e.g. legal.license */
                             path?: string;
                             /** @description JSON pointer to the offending input, e.g. /query/limit */
@@ -3297,10 +3522,15 @@ export interface operations {
                     "application/problem+json": {
                         detail: string;
                         errors?: {
+                            /** @description For uploaded files: the kind of problem, for translations */
+                            code?: string;
                             column?: number;
                             /** @description For uploaded files: line in the file (1-based) */
                             line?: number;
                             message: string;
+                            params?: {
+                                [key: string]: string | number;
+                            };
                             /** @description For uploaded files: the key path in the file, e.g. legal.license */
                             path?: string;
                             /** @description JSON pointer to the offending input, e.g. /query/limit */
@@ -3323,10 +3553,15 @@ export interface operations {
                     "application/problem+json": {
                         detail: string;
                         errors?: {
+                            /** @description For uploaded files: the kind of problem, for translations */
+                            code?: string;
                             column?: number;
                             /** @description For uploaded files: line in the file (1-based) */
                             line?: number;
                             message: string;
+                            params?: {
+                                [key: string]: string | number;
+                            };
                             /** @description For uploaded files: the key path in the file, e.g. legal.license */
                             path?: string;
                             /** @description JSON pointer to the offending input, e.g. /query/limit */
@@ -3349,10 +3584,15 @@ export interface operations {
                     "application/problem+json": {
                         detail: string;
                         errors?: {
+                            /** @description For uploaded files: the kind of problem, for translations */
+                            code?: string;
                             column?: number;
                             /** @description For uploaded files: line in the file (1-based) */
                             line?: number;
                             message: string;
+                            params?: {
+                                [key: string]: string | number;
+                            };
                             /** @description For uploaded files: the key path in the file, e.g. legal.license */
                             path?: string;
                             /** @description JSON pointer to the offending input, e.g. /query/limit */
@@ -3375,10 +3615,15 @@ export interface operations {
                     "application/problem+json": {
                         detail: string;
                         errors?: {
+                            /** @description For uploaded files: the kind of problem, for translations */
+                            code?: string;
                             column?: number;
                             /** @description For uploaded files: line in the file (1-based) */
                             line?: number;
                             message: string;
+                            params?: {
+                                [key: string]: string | number;
+                            };
                             /** @description For uploaded files: the key path in the file, e.g. legal.license */
                             path?: string;
                             /** @description JSON pointer to the offending input, e.g. /query/limit */
@@ -3458,10 +3703,15 @@ export interface operations {
                     "application/problem+json": {
                         detail: string;
                         errors?: {
+                            /** @description For uploaded files: the kind of problem, for translations */
+                            code?: string;
                             column?: number;
                             /** @description For uploaded files: line in the file (1-based) */
                             line?: number;
                             message: string;
+                            params?: {
+                                [key: string]: string | number;
+                            };
                             /** @description For uploaded files: the key path in the file, e.g. legal.license */
                             path?: string;
                             /** @description JSON pointer to the offending input, e.g. /query/limit */
@@ -3484,10 +3734,15 @@ export interface operations {
                     "application/problem+json": {
                         detail: string;
                         errors?: {
+                            /** @description For uploaded files: the kind of problem, for translations */
+                            code?: string;
                             column?: number;
                             /** @description For uploaded files: line in the file (1-based) */
                             line?: number;
                             message: string;
+                            params?: {
+                                [key: string]: string | number;
+                            };
                             /** @description For uploaded files: the key path in the file, e.g. legal.license */
                             path?: string;
                             /** @description JSON pointer to the offending input, e.g. /query/limit */
@@ -3510,10 +3765,15 @@ export interface operations {
                     "application/problem+json": {
                         detail: string;
                         errors?: {
+                            /** @description For uploaded files: the kind of problem, for translations */
+                            code?: string;
                             column?: number;
                             /** @description For uploaded files: line in the file (1-based) */
                             line?: number;
                             message: string;
+                            params?: {
+                                [key: string]: string | number;
+                            };
                             /** @description For uploaded files: the key path in the file, e.g. legal.license */
                             path?: string;
                             /** @description JSON pointer to the offending input, e.g. /query/limit */
@@ -3536,10 +3796,15 @@ export interface operations {
                     "application/problem+json": {
                         detail: string;
                         errors?: {
+                            /** @description For uploaded files: the kind of problem, for translations */
+                            code?: string;
                             column?: number;
                             /** @description For uploaded files: line in the file (1-based) */
                             line?: number;
                             message: string;
+                            params?: {
+                                [key: string]: string | number;
+                            };
                             /** @description For uploaded files: the key path in the file, e.g. legal.license */
                             path?: string;
                             /** @description JSON pointer to the offending input, e.g. /query/limit */
@@ -3562,10 +3827,15 @@ export interface operations {
                     "application/problem+json": {
                         detail: string;
                         errors?: {
+                            /** @description For uploaded files: the kind of problem, for translations */
+                            code?: string;
                             column?: number;
                             /** @description For uploaded files: line in the file (1-based) */
                             line?: number;
                             message: string;
+                            params?: {
+                                [key: string]: string | number;
+                            };
                             /** @description For uploaded files: the key path in the file, e.g. legal.license */
                             path?: string;
                             /** @description JSON pointer to the offending input, e.g. /query/limit */
@@ -3588,10 +3858,15 @@ export interface operations {
                     "application/problem+json": {
                         detail: string;
                         errors?: {
+                            /** @description For uploaded files: the kind of problem, for translations */
+                            code?: string;
                             column?: number;
                             /** @description For uploaded files: line in the file (1-based) */
                             line?: number;
                             message: string;
+                            params?: {
+                                [key: string]: string | number;
+                            };
                             /** @description For uploaded files: the key path in the file, e.g. legal.license */
                             path?: string;
                             /** @description JSON pointer to the offending input, e.g. /query/limit */
@@ -3678,10 +3953,15 @@ export interface operations {
                     "application/problem+json": {
                         detail: string;
                         errors?: {
+                            /** @description For uploaded files: the kind of problem, for translations */
+                            code?: string;
                             column?: number;
                             /** @description For uploaded files: line in the file (1-based) */
                             line?: number;
                             message: string;
+                            params?: {
+                                [key: string]: string | number;
+                            };
                             /** @description For uploaded files: the key path in the file, e.g. legal.license */
                             path?: string;
                             /** @description JSON pointer to the offending input, e.g. /query/limit */
@@ -3704,10 +3984,15 @@ export interface operations {
                     "application/problem+json": {
                         detail: string;
                         errors?: {
+                            /** @description For uploaded files: the kind of problem, for translations */
+                            code?: string;
                             column?: number;
                             /** @description For uploaded files: line in the file (1-based) */
                             line?: number;
                             message: string;
+                            params?: {
+                                [key: string]: string | number;
+                            };
                             /** @description For uploaded files: the key path in the file, e.g. legal.license */
                             path?: string;
                             /** @description JSON pointer to the offending input, e.g. /query/limit */
@@ -3730,10 +4015,15 @@ export interface operations {
                     "application/problem+json": {
                         detail: string;
                         errors?: {
+                            /** @description For uploaded files: the kind of problem, for translations */
+                            code?: string;
                             column?: number;
                             /** @description For uploaded files: line in the file (1-based) */
                             line?: number;
                             message: string;
+                            params?: {
+                                [key: string]: string | number;
+                            };
                             /** @description For uploaded files: the key path in the file, e.g. legal.license */
                             path?: string;
                             /** @description JSON pointer to the offending input, e.g. /query/limit */
@@ -3756,10 +4046,15 @@ export interface operations {
                     "application/problem+json": {
                         detail: string;
                         errors?: {
+                            /** @description For uploaded files: the kind of problem, for translations */
+                            code?: string;
                             column?: number;
                             /** @description For uploaded files: line in the file (1-based) */
                             line?: number;
                             message: string;
+                            params?: {
+                                [key: string]: string | number;
+                            };
                             /** @description For uploaded files: the key path in the file, e.g. legal.license */
                             path?: string;
                             /** @description JSON pointer to the offending input, e.g. /query/limit */
@@ -3840,10 +4135,15 @@ export interface operations {
                     "application/problem+json": {
                         detail: string;
                         errors?: {
+                            /** @description For uploaded files: the kind of problem, for translations */
+                            code?: string;
                             column?: number;
                             /** @description For uploaded files: line in the file (1-based) */
                             line?: number;
                             message: string;
+                            params?: {
+                                [key: string]: string | number;
+                            };
                             /** @description For uploaded files: the key path in the file, e.g. legal.license */
                             path?: string;
                             /** @description JSON pointer to the offending input, e.g. /query/limit */
@@ -3866,10 +4166,15 @@ export interface operations {
                     "application/problem+json": {
                         detail: string;
                         errors?: {
+                            /** @description For uploaded files: the kind of problem, for translations */
+                            code?: string;
                             column?: number;
                             /** @description For uploaded files: line in the file (1-based) */
                             line?: number;
                             message: string;
+                            params?: {
+                                [key: string]: string | number;
+                            };
                             /** @description For uploaded files: the key path in the file, e.g. legal.license */
                             path?: string;
                             /** @description JSON pointer to the offending input, e.g. /query/limit */
@@ -3892,10 +4197,15 @@ export interface operations {
                     "application/problem+json": {
                         detail: string;
                         errors?: {
+                            /** @description For uploaded files: the kind of problem, for translations */
+                            code?: string;
                             column?: number;
                             /** @description For uploaded files: line in the file (1-based) */
                             line?: number;
                             message: string;
+                            params?: {
+                                [key: string]: string | number;
+                            };
                             /** @description For uploaded files: the key path in the file, e.g. legal.license */
                             path?: string;
                             /** @description JSON pointer to the offending input, e.g. /query/limit */
@@ -3918,10 +4228,15 @@ export interface operations {
                     "application/problem+json": {
                         detail: string;
                         errors?: {
+                            /** @description For uploaded files: the kind of problem, for translations */
+                            code?: string;
                             column?: number;
                             /** @description For uploaded files: line in the file (1-based) */
                             line?: number;
                             message: string;
+                            params?: {
+                                [key: string]: string | number;
+                            };
                             /** @description For uploaded files: the key path in the file, e.g. legal.license */
                             path?: string;
                             /** @description JSON pointer to the offending input, e.g. /query/limit */
@@ -3977,10 +4292,15 @@ export interface operations {
                     "application/problem+json": {
                         detail: string;
                         errors?: {
+                            /** @description For uploaded files: the kind of problem, for translations */
+                            code?: string;
                             column?: number;
                             /** @description For uploaded files: line in the file (1-based) */
                             line?: number;
                             message: string;
+                            params?: {
+                                [key: string]: string | number;
+                            };
                             /** @description For uploaded files: the key path in the file, e.g. legal.license */
                             path?: string;
                             /** @description JSON pointer to the offending input, e.g. /query/limit */
@@ -4003,10 +4323,15 @@ export interface operations {
                     "application/problem+json": {
                         detail: string;
                         errors?: {
+                            /** @description For uploaded files: the kind of problem, for translations */
+                            code?: string;
                             column?: number;
                             /** @description For uploaded files: line in the file (1-based) */
                             line?: number;
                             message: string;
+                            params?: {
+                                [key: string]: string | number;
+                            };
                             /** @description For uploaded files: the key path in the file, e.g. legal.license */
                             path?: string;
                             /** @description JSON pointer to the offending input, e.g. /query/limit */
@@ -4029,10 +4354,15 @@ export interface operations {
                     "application/problem+json": {
                         detail: string;
                         errors?: {
+                            /** @description For uploaded files: the kind of problem, for translations */
+                            code?: string;
                             column?: number;
                             /** @description For uploaded files: line in the file (1-based) */
                             line?: number;
                             message: string;
+                            params?: {
+                                [key: string]: string | number;
+                            };
                             /** @description For uploaded files: the key path in the file, e.g. legal.license */
                             path?: string;
                             /** @description JSON pointer to the offending input, e.g. /query/limit */
@@ -4055,10 +4385,15 @@ export interface operations {
                     "application/problem+json": {
                         detail: string;
                         errors?: {
+                            /** @description For uploaded files: the kind of problem, for translations */
+                            code?: string;
                             column?: number;
                             /** @description For uploaded files: line in the file (1-based) */
                             line?: number;
                             message: string;
+                            params?: {
+                                [key: string]: string | number;
+                            };
                             /** @description For uploaded files: the key path in the file, e.g. legal.license */
                             path?: string;
                             /** @description JSON pointer to the offending input, e.g. /query/limit */
@@ -4103,10 +4438,15 @@ export interface operations {
                     "application/problem+json": {
                         detail: string;
                         errors?: {
+                            /** @description For uploaded files: the kind of problem, for translations */
+                            code?: string;
                             column?: number;
                             /** @description For uploaded files: line in the file (1-based) */
                             line?: number;
                             message: string;
+                            params?: {
+                                [key: string]: string | number;
+                            };
                             /** @description For uploaded files: the key path in the file, e.g. legal.license */
                             path?: string;
                             /** @description JSON pointer to the offending input, e.g. /query/limit */
@@ -4129,10 +4469,15 @@ export interface operations {
                     "application/problem+json": {
                         detail: string;
                         errors?: {
+                            /** @description For uploaded files: the kind of problem, for translations */
+                            code?: string;
                             column?: number;
                             /** @description For uploaded files: line in the file (1-based) */
                             line?: number;
                             message: string;
+                            params?: {
+                                [key: string]: string | number;
+                            };
                             /** @description For uploaded files: the key path in the file, e.g. legal.license */
                             path?: string;
                             /** @description JSON pointer to the offending input, e.g. /query/limit */
@@ -4155,10 +4500,15 @@ export interface operations {
                     "application/problem+json": {
                         detail: string;
                         errors?: {
+                            /** @description For uploaded files: the kind of problem, for translations */
+                            code?: string;
                             column?: number;
                             /** @description For uploaded files: line in the file (1-based) */
                             line?: number;
                             message: string;
+                            params?: {
+                                [key: string]: string | number;
+                            };
                             /** @description For uploaded files: the key path in the file, e.g. legal.license */
                             path?: string;
                             /** @description JSON pointer to the offending input, e.g. /query/limit */
@@ -4181,10 +4531,15 @@ export interface operations {
                     "application/problem+json": {
                         detail: string;
                         errors?: {
+                            /** @description For uploaded files: the kind of problem, for translations */
+                            code?: string;
                             column?: number;
                             /** @description For uploaded files: line in the file (1-based) */
                             line?: number;
                             message: string;
+                            params?: {
+                                [key: string]: string | number;
+                            };
                             /** @description For uploaded files: the key path in the file, e.g. legal.license */
                             path?: string;
                             /** @description JSON pointer to the offending input, e.g. /query/limit */
@@ -4373,10 +4728,15 @@ export interface operations {
                     "application/problem+json": {
                         detail: string;
                         errors?: {
+                            /** @description For uploaded files: the kind of problem, for translations */
+                            code?: string;
                             column?: number;
                             /** @description For uploaded files: line in the file (1-based) */
                             line?: number;
                             message: string;
+                            params?: {
+                                [key: string]: string | number;
+                            };
                             /** @description For uploaded files: the key path in the file, e.g. legal.license */
                             path?: string;
                             /** @description JSON pointer to the offending input, e.g. /query/limit */
@@ -4399,10 +4759,15 @@ export interface operations {
                     "application/problem+json": {
                         detail: string;
                         errors?: {
+                            /** @description For uploaded files: the kind of problem, for translations */
+                            code?: string;
                             column?: number;
                             /** @description For uploaded files: line in the file (1-based) */
                             line?: number;
                             message: string;
+                            params?: {
+                                [key: string]: string | number;
+                            };
                             /** @description For uploaded files: the key path in the file, e.g. legal.license */
                             path?: string;
                             /** @description JSON pointer to the offending input, e.g. /query/limit */
@@ -4425,10 +4790,15 @@ export interface operations {
                     "application/problem+json": {
                         detail: string;
                         errors?: {
+                            /** @description For uploaded files: the kind of problem, for translations */
+                            code?: string;
                             column?: number;
                             /** @description For uploaded files: line in the file (1-based) */
                             line?: number;
                             message: string;
+                            params?: {
+                                [key: string]: string | number;
+                            };
                             /** @description For uploaded files: the key path in the file, e.g. legal.license */
                             path?: string;
                             /** @description JSON pointer to the offending input, e.g. /query/limit */
@@ -4451,10 +4821,15 @@ export interface operations {
                     "application/problem+json": {
                         detail: string;
                         errors?: {
+                            /** @description For uploaded files: the kind of problem, for translations */
+                            code?: string;
                             column?: number;
                             /** @description For uploaded files: line in the file (1-based) */
                             line?: number;
                             message: string;
+                            params?: {
+                                [key: string]: string | number;
+                            };
                             /** @description For uploaded files: the key path in the file, e.g. legal.license */
                             path?: string;
                             /** @description JSON pointer to the offending input, e.g. /query/limit */
@@ -4477,10 +4852,15 @@ export interface operations {
                     "application/problem+json": {
                         detail: string;
                         errors?: {
+                            /** @description For uploaded files: the kind of problem, for translations */
+                            code?: string;
                             column?: number;
                             /** @description For uploaded files: line in the file (1-based) */
                             line?: number;
                             message: string;
+                            params?: {
+                                [key: string]: string | number;
+                            };
                             /** @description For uploaded files: the key path in the file, e.g. legal.license */
                             path?: string;
                             /** @description JSON pointer to the offending input, e.g. /query/limit */
@@ -4503,10 +4883,15 @@ export interface operations {
                     "application/problem+json": {
                         detail: string;
                         errors?: {
+                            /** @description For uploaded files: the kind of problem, for translations */
+                            code?: string;
                             column?: number;
                             /** @description For uploaded files: line in the file (1-based) */
                             line?: number;
                             message: string;
+                            params?: {
+                                [key: string]: string | number;
+                            };
                             /** @description For uploaded files: the key path in the file, e.g. legal.license */
                             path?: string;
                             /** @description JSON pointer to the offending input, e.g. /query/limit */
@@ -4529,10 +4914,15 @@ export interface operations {
                     "application/problem+json": {
                         detail: string;
                         errors?: {
+                            /** @description For uploaded files: the kind of problem, for translations */
+                            code?: string;
                             column?: number;
                             /** @description For uploaded files: line in the file (1-based) */
                             line?: number;
                             message: string;
+                            params?: {
+                                [key: string]: string | number;
+                            };
                             /** @description For uploaded files: the key path in the file, e.g. legal.license */
                             path?: string;
                             /** @description JSON pointer to the offending input, e.g. /query/limit */
@@ -4555,10 +4945,15 @@ export interface operations {
                     "application/problem+json": {
                         detail: string;
                         errors?: {
+                            /** @description For uploaded files: the kind of problem, for translations */
+                            code?: string;
                             column?: number;
                             /** @description For uploaded files: line in the file (1-based) */
                             line?: number;
                             message: string;
+                            params?: {
+                                [key: string]: string | number;
+                            };
                             /** @description For uploaded files: the key path in the file, e.g. legal.license */
                             path?: string;
                             /** @description JSON pointer to the offending input, e.g. /query/limit */
@@ -4603,10 +4998,15 @@ export interface operations {
                     "application/problem+json": {
                         detail: string;
                         errors?: {
+                            /** @description For uploaded files: the kind of problem, for translations */
+                            code?: string;
                             column?: number;
                             /** @description For uploaded files: line in the file (1-based) */
                             line?: number;
                             message: string;
+                            params?: {
+                                [key: string]: string | number;
+                            };
                             /** @description For uploaded files: the key path in the file, e.g. legal.license */
                             path?: string;
                             /** @description JSON pointer to the offending input, e.g. /query/limit */
@@ -4629,10 +5029,15 @@ export interface operations {
                     "application/problem+json": {
                         detail: string;
                         errors?: {
+                            /** @description For uploaded files: the kind of problem, for translations */
+                            code?: string;
                             column?: number;
                             /** @description For uploaded files: line in the file (1-based) */
                             line?: number;
                             message: string;
+                            params?: {
+                                [key: string]: string | number;
+                            };
                             /** @description For uploaded files: the key path in the file, e.g. legal.license */
                             path?: string;
                             /** @description JSON pointer to the offending input, e.g. /query/limit */
@@ -4655,10 +5060,15 @@ export interface operations {
                     "application/problem+json": {
                         detail: string;
                         errors?: {
+                            /** @description For uploaded files: the kind of problem, for translations */
+                            code?: string;
                             column?: number;
                             /** @description For uploaded files: line in the file (1-based) */
                             line?: number;
                             message: string;
+                            params?: {
+                                [key: string]: string | number;
+                            };
                             /** @description For uploaded files: the key path in the file, e.g. legal.license */
                             path?: string;
                             /** @description JSON pointer to the offending input, e.g. /query/limit */
@@ -4681,10 +5091,15 @@ export interface operations {
                     "application/problem+json": {
                         detail: string;
                         errors?: {
+                            /** @description For uploaded files: the kind of problem, for translations */
+                            code?: string;
                             column?: number;
                             /** @description For uploaded files: line in the file (1-based) */
                             line?: number;
                             message: string;
+                            params?: {
+                                [key: string]: string | number;
+                            };
                             /** @description For uploaded files: the key path in the file, e.g. legal.license */
                             path?: string;
                             /** @description JSON pointer to the offending input, e.g. /query/limit */
@@ -4770,10 +5185,15 @@ export interface operations {
                     "application/problem+json": {
                         detail: string;
                         errors?: {
+                            /** @description For uploaded files: the kind of problem, for translations */
+                            code?: string;
                             column?: number;
                             /** @description For uploaded files: line in the file (1-based) */
                             line?: number;
                             message: string;
+                            params?: {
+                                [key: string]: string | number;
+                            };
                             /** @description For uploaded files: the key path in the file, e.g. legal.license */
                             path?: string;
                             /** @description JSON pointer to the offending input, e.g. /query/limit */
@@ -4796,10 +5216,15 @@ export interface operations {
                     "application/problem+json": {
                         detail: string;
                         errors?: {
+                            /** @description For uploaded files: the kind of problem, for translations */
+                            code?: string;
                             column?: number;
                             /** @description For uploaded files: line in the file (1-based) */
                             line?: number;
                             message: string;
+                            params?: {
+                                [key: string]: string | number;
+                            };
                             /** @description For uploaded files: the key path in the file, e.g. legal.license */
                             path?: string;
                             /** @description JSON pointer to the offending input, e.g. /query/limit */
@@ -4822,10 +5247,15 @@ export interface operations {
                     "application/problem+json": {
                         detail: string;
                         errors?: {
+                            /** @description For uploaded files: the kind of problem, for translations */
+                            code?: string;
                             column?: number;
                             /** @description For uploaded files: line in the file (1-based) */
                             line?: number;
                             message: string;
+                            params?: {
+                                [key: string]: string | number;
+                            };
                             /** @description For uploaded files: the key path in the file, e.g. legal.license */
                             path?: string;
                             /** @description JSON pointer to the offending input, e.g. /query/limit */
@@ -4848,10 +5278,15 @@ export interface operations {
                     "application/problem+json": {
                         detail: string;
                         errors?: {
+                            /** @description For uploaded files: the kind of problem, for translations */
+                            code?: string;
                             column?: number;
                             /** @description For uploaded files: line in the file (1-based) */
                             line?: number;
                             message: string;
+                            params?: {
+                                [key: string]: string | number;
+                            };
                             /** @description For uploaded files: the key path in the file, e.g. legal.license */
                             path?: string;
                             /** @description JSON pointer to the offending input, e.g. /query/limit */
@@ -4940,10 +5375,15 @@ export interface operations {
                     "application/problem+json": {
                         detail: string;
                         errors?: {
+                            /** @description For uploaded files: the kind of problem, for translations */
+                            code?: string;
                             column?: number;
                             /** @description For uploaded files: line in the file (1-based) */
                             line?: number;
                             message: string;
+                            params?: {
+                                [key: string]: string | number;
+                            };
                             /** @description For uploaded files: the key path in the file, e.g. legal.license */
                             path?: string;
                             /** @description JSON pointer to the offending input, e.g. /query/limit */
@@ -4966,10 +5406,15 @@ export interface operations {
                     "application/problem+json": {
                         detail: string;
                         errors?: {
+                            /** @description For uploaded files: the kind of problem, for translations */
+                            code?: string;
                             column?: number;
                             /** @description For uploaded files: line in the file (1-based) */
                             line?: number;
                             message: string;
+                            params?: {
+                                [key: string]: string | number;
+                            };
                             /** @description For uploaded files: the key path in the file, e.g. legal.license */
                             path?: string;
                             /** @description JSON pointer to the offending input, e.g. /query/limit */
@@ -4992,10 +5437,15 @@ export interface operations {
                     "application/problem+json": {
                         detail: string;
                         errors?: {
+                            /** @description For uploaded files: the kind of problem, for translations */
+                            code?: string;
                             column?: number;
                             /** @description For uploaded files: line in the file (1-based) */
                             line?: number;
                             message: string;
+                            params?: {
+                                [key: string]: string | number;
+                            };
                             /** @description For uploaded files: the key path in the file, e.g. legal.license */
                             path?: string;
                             /** @description JSON pointer to the offending input, e.g. /query/limit */
@@ -5018,10 +5468,15 @@ export interface operations {
                     "application/problem+json": {
                         detail: string;
                         errors?: {
+                            /** @description For uploaded files: the kind of problem, for translations */
+                            code?: string;
                             column?: number;
                             /** @description For uploaded files: line in the file (1-based) */
                             line?: number;
                             message: string;
+                            params?: {
+                                [key: string]: string | number;
+                            };
                             /** @description For uploaded files: the key path in the file, e.g. legal.license */
                             path?: string;
                             /** @description JSON pointer to the offending input, e.g. /query/limit */
@@ -5044,10 +5499,15 @@ export interface operations {
                     "application/problem+json": {
                         detail: string;
                         errors?: {
+                            /** @description For uploaded files: the kind of problem, for translations */
+                            code?: string;
                             column?: number;
                             /** @description For uploaded files: line in the file (1-based) */
                             line?: number;
                             message: string;
+                            params?: {
+                                [key: string]: string | number;
+                            };
                             /** @description For uploaded files: the key path in the file, e.g. legal.license */
                             path?: string;
                             /** @description JSON pointer to the offending input, e.g. /query/limit */
@@ -5070,10 +5530,15 @@ export interface operations {
                     "application/problem+json": {
                         detail: string;
                         errors?: {
+                            /** @description For uploaded files: the kind of problem, for translations */
+                            code?: string;
                             column?: number;
                             /** @description For uploaded files: line in the file (1-based) */
                             line?: number;
                             message: string;
+                            params?: {
+                                [key: string]: string | number;
+                            };
                             /** @description For uploaded files: the key path in the file, e.g. legal.license */
                             path?: string;
                             /** @description JSON pointer to the offending input, e.g. /query/limit */
@@ -5096,10 +5561,15 @@ export interface operations {
                     "application/problem+json": {
                         detail: string;
                         errors?: {
+                            /** @description For uploaded files: the kind of problem, for translations */
+                            code?: string;
                             column?: number;
                             /** @description For uploaded files: line in the file (1-based) */
                             line?: number;
                             message: string;
+                            params?: {
+                                [key: string]: string | number;
+                            };
                             /** @description For uploaded files: the key path in the file, e.g. legal.license */
                             path?: string;
                             /** @description JSON pointer to the offending input, e.g. /query/limit */
@@ -5122,10 +5592,15 @@ export interface operations {
                     "application/problem+json": {
                         detail: string;
                         errors?: {
+                            /** @description For uploaded files: the kind of problem, for translations */
+                            code?: string;
                             column?: number;
                             /** @description For uploaded files: line in the file (1-based) */
                             line?: number;
                             message: string;
+                            params?: {
+                                [key: string]: string | number;
+                            };
                             /** @description For uploaded files: the key path in the file, e.g. legal.license */
                             path?: string;
                             /** @description JSON pointer to the offending input, e.g. /query/limit */
@@ -5148,10 +5623,15 @@ export interface operations {
                     "application/problem+json": {
                         detail: string;
                         errors?: {
+                            /** @description For uploaded files: the kind of problem, for translations */
+                            code?: string;
                             column?: number;
                             /** @description For uploaded files: line in the file (1-based) */
                             line?: number;
                             message: string;
+                            params?: {
+                                [key: string]: string | number;
+                            };
                             /** @description For uploaded files: the key path in the file, e.g. legal.license */
                             path?: string;
                             /** @description JSON pointer to the offending input, e.g. /query/limit */
@@ -5174,10 +5654,15 @@ export interface operations {
                     "application/problem+json": {
                         detail: string;
                         errors?: {
+                            /** @description For uploaded files: the kind of problem, for translations */
+                            code?: string;
                             column?: number;
                             /** @description For uploaded files: line in the file (1-based) */
                             line?: number;
                             message: string;
+                            params?: {
+                                [key: string]: string | number;
+                            };
                             /** @description For uploaded files: the key path in the file, e.g. legal.license */
                             path?: string;
                             /** @description JSON pointer to the offending input, e.g. /query/limit */
@@ -5258,10 +5743,15 @@ export interface operations {
                     "application/problem+json": {
                         detail: string;
                         errors?: {
+                            /** @description For uploaded files: the kind of problem, for translations */
+                            code?: string;
                             column?: number;
                             /** @description For uploaded files: line in the file (1-based) */
                             line?: number;
                             message: string;
+                            params?: {
+                                [key: string]: string | number;
+                            };
                             /** @description For uploaded files: the key path in the file, e.g. legal.license */
                             path?: string;
                             /** @description JSON pointer to the offending input, e.g. /query/limit */
@@ -5284,10 +5774,15 @@ export interface operations {
                     "application/problem+json": {
                         detail: string;
                         errors?: {
+                            /** @description For uploaded files: the kind of problem, for translations */
+                            code?: string;
                             column?: number;
                             /** @description For uploaded files: line in the file (1-based) */
                             line?: number;
                             message: string;
+                            params?: {
+                                [key: string]: string | number;
+                            };
                             /** @description For uploaded files: the key path in the file, e.g. legal.license */
                             path?: string;
                             /** @description JSON pointer to the offending input, e.g. /query/limit */
@@ -5310,10 +5805,15 @@ export interface operations {
                     "application/problem+json": {
                         detail: string;
                         errors?: {
+                            /** @description For uploaded files: the kind of problem, for translations */
+                            code?: string;
                             column?: number;
                             /** @description For uploaded files: line in the file (1-based) */
                             line?: number;
                             message: string;
+                            params?: {
+                                [key: string]: string | number;
+                            };
                             /** @description For uploaded files: the key path in the file, e.g. legal.license */
                             path?: string;
                             /** @description JSON pointer to the offending input, e.g. /query/limit */
@@ -5336,10 +5836,15 @@ export interface operations {
                     "application/problem+json": {
                         detail: string;
                         errors?: {
+                            /** @description For uploaded files: the kind of problem, for translations */
+                            code?: string;
                             column?: number;
                             /** @description For uploaded files: line in the file (1-based) */
                             line?: number;
                             message: string;
+                            params?: {
+                                [key: string]: string | number;
+                            };
                             /** @description For uploaded files: the key path in the file, e.g. legal.license */
                             path?: string;
                             /** @description JSON pointer to the offending input, e.g. /query/limit */
@@ -5362,10 +5867,15 @@ export interface operations {
                     "application/problem+json": {
                         detail: string;
                         errors?: {
+                            /** @description For uploaded files: the kind of problem, for translations */
+                            code?: string;
                             column?: number;
                             /** @description For uploaded files: line in the file (1-based) */
                             line?: number;
                             message: string;
+                            params?: {
+                                [key: string]: string | number;
+                            };
                             /** @description For uploaded files: the key path in the file, e.g. legal.license */
                             path?: string;
                             /** @description JSON pointer to the offending input, e.g. /query/limit */
@@ -5533,10 +6043,15 @@ export interface operations {
                     "application/problem+json": {
                         detail: string;
                         errors?: {
+                            /** @description For uploaded files: the kind of problem, for translations */
+                            code?: string;
                             column?: number;
                             /** @description For uploaded files: line in the file (1-based) */
                             line?: number;
                             message: string;
+                            params?: {
+                                [key: string]: string | number;
+                            };
                             /** @description For uploaded files: the key path in the file, e.g. legal.license */
                             path?: string;
                             /** @description JSON pointer to the offending input, e.g. /query/limit */
@@ -5559,10 +6074,15 @@ export interface operations {
                     "application/problem+json": {
                         detail: string;
                         errors?: {
+                            /** @description For uploaded files: the kind of problem, for translations */
+                            code?: string;
                             column?: number;
                             /** @description For uploaded files: line in the file (1-based) */
                             line?: number;
                             message: string;
+                            params?: {
+                                [key: string]: string | number;
+                            };
                             /** @description For uploaded files: the key path in the file, e.g. legal.license */
                             path?: string;
                             /** @description JSON pointer to the offending input, e.g. /query/limit */
@@ -5585,10 +6105,15 @@ export interface operations {
                     "application/problem+json": {
                         detail: string;
                         errors?: {
+                            /** @description For uploaded files: the kind of problem, for translations */
+                            code?: string;
                             column?: number;
                             /** @description For uploaded files: line in the file (1-based) */
                             line?: number;
                             message: string;
+                            params?: {
+                                [key: string]: string | number;
+                            };
                             /** @description For uploaded files: the key path in the file, e.g. legal.license */
                             path?: string;
                             /** @description JSON pointer to the offending input, e.g. /query/limit */
@@ -5611,10 +6136,15 @@ export interface operations {
                     "application/problem+json": {
                         detail: string;
                         errors?: {
+                            /** @description For uploaded files: the kind of problem, for translations */
+                            code?: string;
                             column?: number;
                             /** @description For uploaded files: line in the file (1-based) */
                             line?: number;
                             message: string;
+                            params?: {
+                                [key: string]: string | number;
+                            };
                             /** @description For uploaded files: the key path in the file, e.g. legal.license */
                             path?: string;
                             /** @description JSON pointer to the offending input, e.g. /query/limit */
@@ -5637,10 +6167,15 @@ export interface operations {
                     "application/problem+json": {
                         detail: string;
                         errors?: {
+                            /** @description For uploaded files: the kind of problem, for translations */
+                            code?: string;
                             column?: number;
                             /** @description For uploaded files: line in the file (1-based) */
                             line?: number;
                             message: string;
+                            params?: {
+                                [key: string]: string | number;
+                            };
                             /** @description For uploaded files: the key path in the file, e.g. legal.license */
                             path?: string;
                             /** @description JSON pointer to the offending input, e.g. /query/limit */
@@ -5663,10 +6198,15 @@ export interface operations {
                     "application/problem+json": {
                         detail: string;
                         errors?: {
+                            /** @description For uploaded files: the kind of problem, for translations */
+                            code?: string;
                             column?: number;
                             /** @description For uploaded files: line in the file (1-based) */
                             line?: number;
                             message: string;
+                            params?: {
+                                [key: string]: string | number;
+                            };
                             /** @description For uploaded files: the key path in the file, e.g. legal.license */
                             path?: string;
                             /** @description JSON pointer to the offending input, e.g. /query/limit */
@@ -5689,10 +6229,15 @@ export interface operations {
                     "application/problem+json": {
                         detail: string;
                         errors?: {
+                            /** @description For uploaded files: the kind of problem, for translations */
+                            code?: string;
                             column?: number;
                             /** @description For uploaded files: line in the file (1-based) */
                             line?: number;
                             message: string;
+                            params?: {
+                                [key: string]: string | number;
+                            };
                             /** @description For uploaded files: the key path in the file, e.g. legal.license */
                             path?: string;
                             /** @description JSON pointer to the offending input, e.g. /query/limit */
@@ -5715,10 +6260,15 @@ export interface operations {
                     "application/problem+json": {
                         detail: string;
                         errors?: {
+                            /** @description For uploaded files: the kind of problem, for translations */
+                            code?: string;
                             column?: number;
                             /** @description For uploaded files: line in the file (1-based) */
                             line?: number;
                             message: string;
+                            params?: {
+                                [key: string]: string | number;
+                            };
                             /** @description For uploaded files: the key path in the file, e.g. legal.license */
                             path?: string;
                             /** @description JSON pointer to the offending input, e.g. /query/limit */
@@ -5741,10 +6291,15 @@ export interface operations {
                     "application/problem+json": {
                         detail: string;
                         errors?: {
+                            /** @description For uploaded files: the kind of problem, for translations */
+                            code?: string;
                             column?: number;
                             /** @description For uploaded files: line in the file (1-based) */
                             line?: number;
                             message: string;
+                            params?: {
+                                [key: string]: string | number;
+                            };
                             /** @description For uploaded files: the key path in the file, e.g. legal.license */
                             path?: string;
                             /** @description JSON pointer to the offending input, e.g. /query/limit */
@@ -5767,10 +6322,15 @@ export interface operations {
                     "application/problem+json": {
                         detail: string;
                         errors?: {
+                            /** @description For uploaded files: the kind of problem, for translations */
+                            code?: string;
                             column?: number;
                             /** @description For uploaded files: line in the file (1-based) */
                             line?: number;
                             message: string;
+                            params?: {
+                                [key: string]: string | number;
+                            };
                             /** @description For uploaded files: the key path in the file, e.g. legal.license */
                             path?: string;
                             /** @description JSON pointer to the offending input, e.g. /query/limit */
@@ -5826,10 +6386,15 @@ export interface operations {
                     "application/problem+json": {
                         detail: string;
                         errors?: {
+                            /** @description For uploaded files: the kind of problem, for translations */
+                            code?: string;
                             column?: number;
                             /** @description For uploaded files: line in the file (1-based) */
                             line?: number;
                             message: string;
+                            params?: {
+                                [key: string]: string | number;
+                            };
                             /** @description For uploaded files: the key path in the file, e.g. legal.license */
                             path?: string;
                             /** @description JSON pointer to the offending input, e.g. /query/limit */
@@ -5852,10 +6417,15 @@ export interface operations {
                     "application/problem+json": {
                         detail: string;
                         errors?: {
+                            /** @description For uploaded files: the kind of problem, for translations */
+                            code?: string;
                             column?: number;
                             /** @description For uploaded files: line in the file (1-based) */
                             line?: number;
                             message: string;
+                            params?: {
+                                [key: string]: string | number;
+                            };
                             /** @description For uploaded files: the key path in the file, e.g. legal.license */
                             path?: string;
                             /** @description JSON pointer to the offending input, e.g. /query/limit */
@@ -5878,10 +6448,15 @@ export interface operations {
                     "application/problem+json": {
                         detail: string;
                         errors?: {
+                            /** @description For uploaded files: the kind of problem, for translations */
+                            code?: string;
                             column?: number;
                             /** @description For uploaded files: line in the file (1-based) */
                             line?: number;
                             message: string;
+                            params?: {
+                                [key: string]: string | number;
+                            };
                             /** @description For uploaded files: the key path in the file, e.g. legal.license */
                             path?: string;
                             /** @description JSON pointer to the offending input, e.g. /query/limit */
@@ -5904,10 +6479,15 @@ export interface operations {
                     "application/problem+json": {
                         detail: string;
                         errors?: {
+                            /** @description For uploaded files: the kind of problem, for translations */
+                            code?: string;
                             column?: number;
                             /** @description For uploaded files: line in the file (1-based) */
                             line?: number;
                             message: string;
+                            params?: {
+                                [key: string]: string | number;
+                            };
                             /** @description For uploaded files: the key path in the file, e.g. legal.license */
                             path?: string;
                             /** @description JSON pointer to the offending input, e.g. /query/limit */
@@ -5930,10 +6510,15 @@ export interface operations {
                     "application/problem+json": {
                         detail: string;
                         errors?: {
+                            /** @description For uploaded files: the kind of problem, for translations */
+                            code?: string;
                             column?: number;
                             /** @description For uploaded files: line in the file (1-based) */
                             line?: number;
                             message: string;
+                            params?: {
+                                [key: string]: string | number;
+                            };
                             /** @description For uploaded files: the key path in the file, e.g. legal.license */
                             path?: string;
                             /** @description JSON pointer to the offending input, e.g. /query/limit */
@@ -5956,10 +6541,15 @@ export interface operations {
                     "application/problem+json": {
                         detail: string;
                         errors?: {
+                            /** @description For uploaded files: the kind of problem, for translations */
+                            code?: string;
                             column?: number;
                             /** @description For uploaded files: line in the file (1-based) */
                             line?: number;
                             message: string;
+                            params?: {
+                                [key: string]: string | number;
+                            };
                             /** @description For uploaded files: the key path in the file, e.g. legal.license */
                             path?: string;
                             /** @description JSON pointer to the offending input, e.g. /query/limit */
@@ -5982,10 +6572,15 @@ export interface operations {
                     "application/problem+json": {
                         detail: string;
                         errors?: {
+                            /** @description For uploaded files: the kind of problem, for translations */
+                            code?: string;
                             column?: number;
                             /** @description For uploaded files: line in the file (1-based) */
                             line?: number;
                             message: string;
+                            params?: {
+                                [key: string]: string | number;
+                            };
                             /** @description For uploaded files: the key path in the file, e.g. legal.license */
                             path?: string;
                             /** @description JSON pointer to the offending input, e.g. /query/limit */
@@ -6033,10 +6628,15 @@ export interface operations {
                     "application/problem+json": {
                         detail: string;
                         errors?: {
+                            /** @description For uploaded files: the kind of problem, for translations */
+                            code?: string;
                             column?: number;
                             /** @description For uploaded files: line in the file (1-based) */
                             line?: number;
                             message: string;
+                            params?: {
+                                [key: string]: string | number;
+                            };
                             /** @description For uploaded files: the key path in the file, e.g. legal.license */
                             path?: string;
                             /** @description JSON pointer to the offending input, e.g. /query/limit */
@@ -6059,10 +6659,15 @@ export interface operations {
                     "application/problem+json": {
                         detail: string;
                         errors?: {
+                            /** @description For uploaded files: the kind of problem, for translations */
+                            code?: string;
                             column?: number;
                             /** @description For uploaded files: line in the file (1-based) */
                             line?: number;
                             message: string;
+                            params?: {
+                                [key: string]: string | number;
+                            };
                             /** @description For uploaded files: the key path in the file, e.g. legal.license */
                             path?: string;
                             /** @description JSON pointer to the offending input, e.g. /query/limit */
@@ -6085,10 +6690,15 @@ export interface operations {
                     "application/problem+json": {
                         detail: string;
                         errors?: {
+                            /** @description For uploaded files: the kind of problem, for translations */
+                            code?: string;
                             column?: number;
                             /** @description For uploaded files: line in the file (1-based) */
                             line?: number;
                             message: string;
+                            params?: {
+                                [key: string]: string | number;
+                            };
                             /** @description For uploaded files: the key path in the file, e.g. legal.license */
                             path?: string;
                             /** @description JSON pointer to the offending input, e.g. /query/limit */
@@ -6162,10 +6772,15 @@ export interface operations {
                     "application/problem+json": {
                         detail: string;
                         errors?: {
+                            /** @description For uploaded files: the kind of problem, for translations */
+                            code?: string;
                             column?: number;
                             /** @description For uploaded files: line in the file (1-based) */
                             line?: number;
                             message: string;
+                            params?: {
+                                [key: string]: string | number;
+                            };
                             /** @description For uploaded files: the key path in the file, e.g. legal.license */
                             path?: string;
                             /** @description JSON pointer to the offending input, e.g. /query/limit */
@@ -6188,10 +6803,15 @@ export interface operations {
                     "application/problem+json": {
                         detail: string;
                         errors?: {
+                            /** @description For uploaded files: the kind of problem, for translations */
+                            code?: string;
                             column?: number;
                             /** @description For uploaded files: line in the file (1-based) */
                             line?: number;
                             message: string;
+                            params?: {
+                                [key: string]: string | number;
+                            };
                             /** @description For uploaded files: the key path in the file, e.g. legal.license */
                             path?: string;
                             /** @description JSON pointer to the offending input, e.g. /query/limit */
@@ -6214,10 +6834,15 @@ export interface operations {
                     "application/problem+json": {
                         detail: string;
                         errors?: {
+                            /** @description For uploaded files: the kind of problem, for translations */
+                            code?: string;
                             column?: number;
                             /** @description For uploaded files: line in the file (1-based) */
                             line?: number;
                             message: string;
+                            params?: {
+                                [key: string]: string | number;
+                            };
                             /** @description For uploaded files: the key path in the file, e.g. legal.license */
                             path?: string;
                             /** @description JSON pointer to the offending input, e.g. /query/limit */
@@ -6240,10 +6865,15 @@ export interface operations {
                     "application/problem+json": {
                         detail: string;
                         errors?: {
+                            /** @description For uploaded files: the kind of problem, for translations */
+                            code?: string;
                             column?: number;
                             /** @description For uploaded files: line in the file (1-based) */
                             line?: number;
                             message: string;
+                            params?: {
+                                [key: string]: string | number;
+                            };
                             /** @description For uploaded files: the key path in the file, e.g. legal.license */
                             path?: string;
                             /** @description JSON pointer to the offending input, e.g. /query/limit */
@@ -6266,10 +6896,15 @@ export interface operations {
                     "application/problem+json": {
                         detail: string;
                         errors?: {
+                            /** @description For uploaded files: the kind of problem, for translations */
+                            code?: string;
                             column?: number;
                             /** @description For uploaded files: line in the file (1-based) */
                             line?: number;
                             message: string;
+                            params?: {
+                                [key: string]: string | number;
+                            };
                             /** @description For uploaded files: the key path in the file, e.g. legal.license */
                             path?: string;
                             /** @description JSON pointer to the offending input, e.g. /query/limit */
@@ -6319,10 +6954,15 @@ export interface operations {
                     "application/problem+json": {
                         detail: string;
                         errors?: {
+                            /** @description For uploaded files: the kind of problem, for translations */
+                            code?: string;
                             column?: number;
                             /** @description For uploaded files: line in the file (1-based) */
                             line?: number;
                             message: string;
+                            params?: {
+                                [key: string]: string | number;
+                            };
                             /** @description For uploaded files: the key path in the file, e.g. legal.license */
                             path?: string;
                             /** @description JSON pointer to the offending input, e.g. /query/limit */
@@ -6345,10 +6985,15 @@ export interface operations {
                     "application/problem+json": {
                         detail: string;
                         errors?: {
+                            /** @description For uploaded files: the kind of problem, for translations */
+                            code?: string;
                             column?: number;
                             /** @description For uploaded files: line in the file (1-based) */
                             line?: number;
                             message: string;
+                            params?: {
+                                [key: string]: string | number;
+                            };
                             /** @description For uploaded files: the key path in the file, e.g. legal.license */
                             path?: string;
                             /** @description JSON pointer to the offending input, e.g. /query/limit */
@@ -6371,10 +7016,15 @@ export interface operations {
                     "application/problem+json": {
                         detail: string;
                         errors?: {
+                            /** @description For uploaded files: the kind of problem, for translations */
+                            code?: string;
                             column?: number;
                             /** @description For uploaded files: line in the file (1-based) */
                             line?: number;
                             message: string;
+                            params?: {
+                                [key: string]: string | number;
+                            };
                             /** @description For uploaded files: the key path in the file, e.g. legal.license */
                             path?: string;
                             /** @description JSON pointer to the offending input, e.g. /query/limit */
@@ -6489,10 +7139,15 @@ export interface operations {
                     "application/problem+json": {
                         detail: string;
                         errors?: {
+                            /** @description For uploaded files: the kind of problem, for translations */
+                            code?: string;
                             column?: number;
                             /** @description For uploaded files: line in the file (1-based) */
                             line?: number;
                             message: string;
+                            params?: {
+                                [key: string]: string | number;
+                            };
                             /** @description For uploaded files: the key path in the file, e.g. legal.license */
                             path?: string;
                             /** @description JSON pointer to the offending input, e.g. /query/limit */
@@ -6515,10 +7170,15 @@ export interface operations {
                     "application/problem+json": {
                         detail: string;
                         errors?: {
+                            /** @description For uploaded files: the kind of problem, for translations */
+                            code?: string;
                             column?: number;
                             /** @description For uploaded files: line in the file (1-based) */
                             line?: number;
                             message: string;
+                            params?: {
+                                [key: string]: string | number;
+                            };
                             /** @description For uploaded files: the key path in the file, e.g. legal.license */
                             path?: string;
                             /** @description JSON pointer to the offending input, e.g. /query/limit */
@@ -6541,10 +7201,15 @@ export interface operations {
                     "application/problem+json": {
                         detail: string;
                         errors?: {
+                            /** @description For uploaded files: the kind of problem, for translations */
+                            code?: string;
                             column?: number;
                             /** @description For uploaded files: line in the file (1-based) */
                             line?: number;
                             message: string;
+                            params?: {
+                                [key: string]: string | number;
+                            };
                             /** @description For uploaded files: the key path in the file, e.g. legal.license */
                             path?: string;
                             /** @description JSON pointer to the offending input, e.g. /query/limit */
@@ -6591,10 +7256,15 @@ export interface operations {
                     "application/problem+json": {
                         detail: string;
                         errors?: {
+                            /** @description For uploaded files: the kind of problem, for translations */
+                            code?: string;
                             column?: number;
                             /** @description For uploaded files: line in the file (1-based) */
                             line?: number;
                             message: string;
+                            params?: {
+                                [key: string]: string | number;
+                            };
                             /** @description For uploaded files: the key path in the file, e.g. legal.license */
                             path?: string;
                             /** @description JSON pointer to the offending input, e.g. /query/limit */
@@ -6617,10 +7287,15 @@ export interface operations {
                     "application/problem+json": {
                         detail: string;
                         errors?: {
+                            /** @description For uploaded files: the kind of problem, for translations */
+                            code?: string;
                             column?: number;
                             /** @description For uploaded files: line in the file (1-based) */
                             line?: number;
                             message: string;
+                            params?: {
+                                [key: string]: string | number;
+                            };
                             /** @description For uploaded files: the key path in the file, e.g. legal.license */
                             path?: string;
                             /** @description JSON pointer to the offending input, e.g. /query/limit */
@@ -6643,10 +7318,15 @@ export interface operations {
                     "application/problem+json": {
                         detail: string;
                         errors?: {
+                            /** @description For uploaded files: the kind of problem, for translations */
+                            code?: string;
                             column?: number;
                             /** @description For uploaded files: line in the file (1-based) */
                             line?: number;
                             message: string;
+                            params?: {
+                                [key: string]: string | number;
+                            };
                             /** @description For uploaded files: the key path in the file, e.g. legal.license */
                             path?: string;
                             /** @description JSON pointer to the offending input, e.g. /query/limit */
@@ -6722,10 +7402,15 @@ export interface operations {
                     "application/problem+json": {
                         detail: string;
                         errors?: {
+                            /** @description For uploaded files: the kind of problem, for translations */
+                            code?: string;
                             column?: number;
                             /** @description For uploaded files: line in the file (1-based) */
                             line?: number;
                             message: string;
+                            params?: {
+                                [key: string]: string | number;
+                            };
                             /** @description For uploaded files: the key path in the file, e.g. legal.license */
                             path?: string;
                             /** @description JSON pointer to the offending input, e.g. /query/limit */
@@ -6748,10 +7433,15 @@ export interface operations {
                     "application/problem+json": {
                         detail: string;
                         errors?: {
+                            /** @description For uploaded files: the kind of problem, for translations */
+                            code?: string;
                             column?: number;
                             /** @description For uploaded files: line in the file (1-based) */
                             line?: number;
                             message: string;
+                            params?: {
+                                [key: string]: string | number;
+                            };
                             /** @description For uploaded files: the key path in the file, e.g. legal.license */
                             path?: string;
                             /** @description JSON pointer to the offending input, e.g. /query/limit */
@@ -6774,10 +7464,15 @@ export interface operations {
                     "application/problem+json": {
                         detail: string;
                         errors?: {
+                            /** @description For uploaded files: the kind of problem, for translations */
+                            code?: string;
                             column?: number;
                             /** @description For uploaded files: line in the file (1-based) */
                             line?: number;
                             message: string;
+                            params?: {
+                                [key: string]: string | number;
+                            };
                             /** @description For uploaded files: the key path in the file, e.g. legal.license */
                             path?: string;
                             /** @description JSON pointer to the offending input, e.g. /query/limit */
@@ -6859,10 +7554,15 @@ export interface operations {
                     "application/problem+json": {
                         detail: string;
                         errors?: {
+                            /** @description For uploaded files: the kind of problem, for translations */
+                            code?: string;
                             column?: number;
                             /** @description For uploaded files: line in the file (1-based) */
                             line?: number;
                             message: string;
+                            params?: {
+                                [key: string]: string | number;
+                            };
                             /** @description For uploaded files: the key path in the file, e.g. legal.license */
                             path?: string;
                             /** @description JSON pointer to the offending input, e.g. /query/limit */
@@ -6885,10 +7585,15 @@ export interface operations {
                     "application/problem+json": {
                         detail: string;
                         errors?: {
+                            /** @description For uploaded files: the kind of problem, for translations */
+                            code?: string;
                             column?: number;
                             /** @description For uploaded files: line in the file (1-based) */
                             line?: number;
                             message: string;
+                            params?: {
+                                [key: string]: string | number;
+                            };
                             /** @description For uploaded files: the key path in the file, e.g. legal.license */
                             path?: string;
                             /** @description JSON pointer to the offending input, e.g. /query/limit */
@@ -6911,10 +7616,15 @@ export interface operations {
                     "application/problem+json": {
                         detail: string;
                         errors?: {
+                            /** @description For uploaded files: the kind of problem, for translations */
+                            code?: string;
                             column?: number;
                             /** @description For uploaded files: line in the file (1-based) */
                             line?: number;
                             message: string;
+                            params?: {
+                                [key: string]: string | number;
+                            };
                             /** @description For uploaded files: the key path in the file, e.g. legal.license */
                             path?: string;
                             /** @description JSON pointer to the offending input, e.g. /query/limit */
@@ -6937,10 +7647,15 @@ export interface operations {
                     "application/problem+json": {
                         detail: string;
                         errors?: {
+                            /** @description For uploaded files: the kind of problem, for translations */
+                            code?: string;
                             column?: number;
                             /** @description For uploaded files: line in the file (1-based) */
                             line?: number;
                             message: string;
+                            params?: {
+                                [key: string]: string | number;
+                            };
                             /** @description For uploaded files: the key path in the file, e.g. legal.license */
                             path?: string;
                             /** @description JSON pointer to the offending input, e.g. /query/limit */
@@ -6963,10 +7678,15 @@ export interface operations {
                     "application/problem+json": {
                         detail: string;
                         errors?: {
+                            /** @description For uploaded files: the kind of problem, for translations */
+                            code?: string;
                             column?: number;
                             /** @description For uploaded files: line in the file (1-based) */
                             line?: number;
                             message: string;
+                            params?: {
+                                [key: string]: string | number;
+                            };
                             /** @description For uploaded files: the key path in the file, e.g. legal.license */
                             path?: string;
                             /** @description JSON pointer to the offending input, e.g. /query/limit */
@@ -6989,10 +7709,15 @@ export interface operations {
                     "application/problem+json": {
                         detail: string;
                         errors?: {
+                            /** @description For uploaded files: the kind of problem, for translations */
+                            code?: string;
                             column?: number;
                             /** @description For uploaded files: line in the file (1-based) */
                             line?: number;
                             message: string;
+                            params?: {
+                                [key: string]: string | number;
+                            };
                             /** @description For uploaded files: the key path in the file, e.g. legal.license */
                             path?: string;
                             /** @description JSON pointer to the offending input, e.g. /query/limit */
@@ -7015,10 +7740,15 @@ export interface operations {
                     "application/problem+json": {
                         detail: string;
                         errors?: {
+                            /** @description For uploaded files: the kind of problem, for translations */
+                            code?: string;
                             column?: number;
                             /** @description For uploaded files: line in the file (1-based) */
                             line?: number;
                             message: string;
+                            params?: {
+                                [key: string]: string | number;
+                            };
                             /** @description For uploaded files: the key path in the file, e.g. legal.license */
                             path?: string;
                             /** @description JSON pointer to the offending input, e.g. /query/limit */
@@ -7041,10 +7771,15 @@ export interface operations {
                     "application/problem+json": {
                         detail: string;
                         errors?: {
+                            /** @description For uploaded files: the kind of problem, for translations */
+                            code?: string;
                             column?: number;
                             /** @description For uploaded files: line in the file (1-based) */
                             line?: number;
                             message: string;
+                            params?: {
+                                [key: string]: string | number;
+                            };
                             /** @description For uploaded files: the key path in the file, e.g. legal.license */
                             path?: string;
                             /** @description JSON pointer to the offending input, e.g. /query/limit */
@@ -7173,10 +7908,15 @@ export interface operations {
                     "application/problem+json": {
                         detail: string;
                         errors?: {
+                            /** @description For uploaded files: the kind of problem, for translations */
+                            code?: string;
                             column?: number;
                             /** @description For uploaded files: line in the file (1-based) */
                             line?: number;
                             message: string;
+                            params?: {
+                                [key: string]: string | number;
+                            };
                             /** @description For uploaded files: the key path in the file, e.g. legal.license */
                             path?: string;
                             /** @description JSON pointer to the offending input, e.g. /query/limit */
@@ -7199,10 +7939,15 @@ export interface operations {
                     "application/problem+json": {
                         detail: string;
                         errors?: {
+                            /** @description For uploaded files: the kind of problem, for translations */
+                            code?: string;
                             column?: number;
                             /** @description For uploaded files: line in the file (1-based) */
                             line?: number;
                             message: string;
+                            params?: {
+                                [key: string]: string | number;
+                            };
                             /** @description For uploaded files: the key path in the file, e.g. legal.license */
                             path?: string;
                             /** @description JSON pointer to the offending input, e.g. /query/limit */
@@ -7225,10 +7970,15 @@ export interface operations {
                     "application/problem+json": {
                         detail: string;
                         errors?: {
+                            /** @description For uploaded files: the kind of problem, for translations */
+                            code?: string;
                             column?: number;
                             /** @description For uploaded files: line in the file (1-based) */
                             line?: number;
                             message: string;
+                            params?: {
+                                [key: string]: string | number;
+                            };
                             /** @description For uploaded files: the key path in the file, e.g. legal.license */
                             path?: string;
                             /** @description JSON pointer to the offending input, e.g. /query/limit */
@@ -7251,10 +8001,15 @@ export interface operations {
                     "application/problem+json": {
                         detail: string;
                         errors?: {
+                            /** @description For uploaded files: the kind of problem, for translations */
+                            code?: string;
                             column?: number;
                             /** @description For uploaded files: line in the file (1-based) */
                             line?: number;
                             message: string;
+                            params?: {
+                                [key: string]: string | number;
+                            };
                             /** @description For uploaded files: the key path in the file, e.g. legal.license */
                             path?: string;
                             /** @description JSON pointer to the offending input, e.g. /query/limit */
@@ -7277,10 +8032,15 @@ export interface operations {
                     "application/problem+json": {
                         detail: string;
                         errors?: {
+                            /** @description For uploaded files: the kind of problem, for translations */
+                            code?: string;
                             column?: number;
                             /** @description For uploaded files: line in the file (1-based) */
                             line?: number;
                             message: string;
+                            params?: {
+                                [key: string]: string | number;
+                            };
                             /** @description For uploaded files: the key path in the file, e.g. legal.license */
                             path?: string;
                             /** @description JSON pointer to the offending input, e.g. /query/limit */
@@ -7303,10 +8063,15 @@ export interface operations {
                     "application/problem+json": {
                         detail: string;
                         errors?: {
+                            /** @description For uploaded files: the kind of problem, for translations */
+                            code?: string;
                             column?: number;
                             /** @description For uploaded files: line in the file (1-based) */
                             line?: number;
                             message: string;
+                            params?: {
+                                [key: string]: string | number;
+                            };
                             /** @description For uploaded files: the key path in the file, e.g. legal.license */
                             path?: string;
                             /** @description JSON pointer to the offending input, e.g. /query/limit */
@@ -7329,10 +8094,15 @@ export interface operations {
                     "application/problem+json": {
                         detail: string;
                         errors?: {
+                            /** @description For uploaded files: the kind of problem, for translations */
+                            code?: string;
                             column?: number;
                             /** @description For uploaded files: line in the file (1-based) */
                             line?: number;
                             message: string;
+                            params?: {
+                                [key: string]: string | number;
+                            };
                             /** @description For uploaded files: the key path in the file, e.g. legal.license */
                             path?: string;
                             /** @description JSON pointer to the offending input, e.g. /query/limit */
@@ -7355,10 +8125,15 @@ export interface operations {
                     "application/problem+json": {
                         detail: string;
                         errors?: {
+                            /** @description For uploaded files: the kind of problem, for translations */
+                            code?: string;
                             column?: number;
                             /** @description For uploaded files: line in the file (1-based) */
                             line?: number;
                             message: string;
+                            params?: {
+                                [key: string]: string | number;
+                            };
                             /** @description For uploaded files: the key path in the file, e.g. legal.license */
                             path?: string;
                             /** @description JSON pointer to the offending input, e.g. /query/limit */
@@ -7501,10 +8276,15 @@ export interface operations {
                     "application/problem+json": {
                         detail: string;
                         errors?: {
+                            /** @description For uploaded files: the kind of problem, for translations */
+                            code?: string;
                             column?: number;
                             /** @description For uploaded files: line in the file (1-based) */
                             line?: number;
                             message: string;
+                            params?: {
+                                [key: string]: string | number;
+                            };
                             /** @description For uploaded files: the key path in the file, e.g. legal.license */
                             path?: string;
                             /** @description JSON pointer to the offending input, e.g. /query/limit */
@@ -7527,10 +8307,15 @@ export interface operations {
                     "application/problem+json": {
                         detail: string;
                         errors?: {
+                            /** @description For uploaded files: the kind of problem, for translations */
+                            code?: string;
                             column?: number;
                             /** @description For uploaded files: line in the file (1-based) */
                             line?: number;
                             message: string;
+                            params?: {
+                                [key: string]: string | number;
+                            };
                             /** @description For uploaded files: the key path in the file, e.g. legal.license */
                             path?: string;
                             /** @description JSON pointer to the offending input, e.g. /query/limit */
@@ -7553,10 +8338,15 @@ export interface operations {
                     "application/problem+json": {
                         detail: string;
                         errors?: {
+                            /** @description For uploaded files: the kind of problem, for translations */
+                            code?: string;
                             column?: number;
                             /** @description For uploaded files: line in the file (1-based) */
                             line?: number;
                             message: string;
+                            params?: {
+                                [key: string]: string | number;
+                            };
                             /** @description For uploaded files: the key path in the file, e.g. legal.license */
                             path?: string;
                             /** @description JSON pointer to the offending input, e.g. /query/limit */
@@ -7579,10 +8369,15 @@ export interface operations {
                     "application/problem+json": {
                         detail: string;
                         errors?: {
+                            /** @description For uploaded files: the kind of problem, for translations */
+                            code?: string;
                             column?: number;
                             /** @description For uploaded files: line in the file (1-based) */
                             line?: number;
                             message: string;
+                            params?: {
+                                [key: string]: string | number;
+                            };
                             /** @description For uploaded files: the key path in the file, e.g. legal.license */
                             path?: string;
                             /** @description JSON pointer to the offending input, e.g. /query/limit */
@@ -7605,10 +8400,15 @@ export interface operations {
                     "application/problem+json": {
                         detail: string;
                         errors?: {
+                            /** @description For uploaded files: the kind of problem, for translations */
+                            code?: string;
                             column?: number;
                             /** @description For uploaded files: line in the file (1-based) */
                             line?: number;
                             message: string;
+                            params?: {
+                                [key: string]: string | number;
+                            };
                             /** @description For uploaded files: the key path in the file, e.g. legal.license */
                             path?: string;
                             /** @description JSON pointer to the offending input, e.g. /query/limit */
@@ -7631,10 +8431,15 @@ export interface operations {
                     "application/problem+json": {
                         detail: string;
                         errors?: {
+                            /** @description For uploaded files: the kind of problem, for translations */
+                            code?: string;
                             column?: number;
                             /** @description For uploaded files: line in the file (1-based) */
                             line?: number;
                             message: string;
+                            params?: {
+                                [key: string]: string | number;
+                            };
                             /** @description For uploaded files: the key path in the file, e.g. legal.license */
                             path?: string;
                             /** @description JSON pointer to the offending input, e.g. /query/limit */
@@ -7657,10 +8462,15 @@ export interface operations {
                     "application/problem+json": {
                         detail: string;
                         errors?: {
+                            /** @description For uploaded files: the kind of problem, for translations */
+                            code?: string;
                             column?: number;
                             /** @description For uploaded files: line in the file (1-based) */
                             line?: number;
                             message: string;
+                            params?: {
+                                [key: string]: string | number;
+                            };
                             /** @description For uploaded files: the key path in the file, e.g. legal.license */
                             path?: string;
                             /** @description JSON pointer to the offending input, e.g. /query/limit */
@@ -7683,10 +8493,15 @@ export interface operations {
                     "application/problem+json": {
                         detail: string;
                         errors?: {
+                            /** @description For uploaded files: the kind of problem, for translations */
+                            code?: string;
                             column?: number;
                             /** @description For uploaded files: line in the file (1-based) */
                             line?: number;
                             message: string;
+                            params?: {
+                                [key: string]: string | number;
+                            };
                             /** @description For uploaded files: the key path in the file, e.g. legal.license */
                             path?: string;
                             /** @description JSON pointer to the offending input, e.g. /query/limit */
@@ -7753,10 +8568,15 @@ export interface operations {
                     "application/problem+json": {
                         detail: string;
                         errors?: {
+                            /** @description For uploaded files: the kind of problem, for translations */
+                            code?: string;
                             column?: number;
                             /** @description For uploaded files: line in the file (1-based) */
                             line?: number;
                             message: string;
+                            params?: {
+                                [key: string]: string | number;
+                            };
                             /** @description For uploaded files: the key path in the file, e.g. legal.license */
                             path?: string;
                             /** @description JSON pointer to the offending input, e.g. /query/limit */
@@ -7779,10 +8599,15 @@ export interface operations {
                     "application/problem+json": {
                         detail: string;
                         errors?: {
+                            /** @description For uploaded files: the kind of problem, for translations */
+                            code?: string;
                             column?: number;
                             /** @description For uploaded files: line in the file (1-based) */
                             line?: number;
                             message: string;
+                            params?: {
+                                [key: string]: string | number;
+                            };
                             /** @description For uploaded files: the key path in the file, e.g. legal.license */
                             path?: string;
                             /** @description JSON pointer to the offending input, e.g. /query/limit */
@@ -7805,10 +8630,15 @@ export interface operations {
                     "application/problem+json": {
                         detail: string;
                         errors?: {
+                            /** @description For uploaded files: the kind of problem, for translations */
+                            code?: string;
                             column?: number;
                             /** @description For uploaded files: line in the file (1-based) */
                             line?: number;
                             message: string;
+                            params?: {
+                                [key: string]: string | number;
+                            };
                             /** @description For uploaded files: the key path in the file, e.g. legal.license */
                             path?: string;
                             /** @description JSON pointer to the offending input, e.g. /query/limit */
@@ -7831,10 +8661,15 @@ export interface operations {
                     "application/problem+json": {
                         detail: string;
                         errors?: {
+                            /** @description For uploaded files: the kind of problem, for translations */
+                            code?: string;
                             column?: number;
                             /** @description For uploaded files: line in the file (1-based) */
                             line?: number;
                             message: string;
+                            params?: {
+                                [key: string]: string | number;
+                            };
                             /** @description For uploaded files: the key path in the file, e.g. legal.license */
                             path?: string;
                             /** @description JSON pointer to the offending input, e.g. /query/limit */
@@ -7857,10 +8692,15 @@ export interface operations {
                     "application/problem+json": {
                         detail: string;
                         errors?: {
+                            /** @description For uploaded files: the kind of problem, for translations */
+                            code?: string;
                             column?: number;
                             /** @description For uploaded files: line in the file (1-based) */
                             line?: number;
                             message: string;
+                            params?: {
+                                [key: string]: string | number;
+                            };
                             /** @description For uploaded files: the key path in the file, e.g. legal.license */
                             path?: string;
                             /** @description JSON pointer to the offending input, e.g. /query/limit */
@@ -7883,10 +8723,15 @@ export interface operations {
                     "application/problem+json": {
                         detail: string;
                         errors?: {
+                            /** @description For uploaded files: the kind of problem, for translations */
+                            code?: string;
                             column?: number;
                             /** @description For uploaded files: line in the file (1-based) */
                             line?: number;
                             message: string;
+                            params?: {
+                                [key: string]: string | number;
+                            };
                             /** @description For uploaded files: the key path in the file, e.g. legal.license */
                             path?: string;
                             /** @description JSON pointer to the offending input, e.g. /query/limit */
@@ -7909,10 +8754,15 @@ export interface operations {
                     "application/problem+json": {
                         detail: string;
                         errors?: {
+                            /** @description For uploaded files: the kind of problem, for translations */
+                            code?: string;
                             column?: number;
                             /** @description For uploaded files: line in the file (1-based) */
                             line?: number;
                             message: string;
+                            params?: {
+                                [key: string]: string | number;
+                            };
                             /** @description For uploaded files: the key path in the file, e.g. legal.license */
                             path?: string;
                             /** @description JSON pointer to the offending input, e.g. /query/limit */
@@ -7935,10 +8785,15 @@ export interface operations {
                     "application/problem+json": {
                         detail: string;
                         errors?: {
+                            /** @description For uploaded files: the kind of problem, for translations */
+                            code?: string;
                             column?: number;
                             /** @description For uploaded files: line in the file (1-based) */
                             line?: number;
                             message: string;
+                            params?: {
+                                [key: string]: string | number;
+                            };
                             /** @description For uploaded files: the key path in the file, e.g. legal.license */
                             path?: string;
                             /** @description JSON pointer to the offending input, e.g. /query/limit */
@@ -8009,10 +8864,15 @@ export interface operations {
                     "application/problem+json": {
                         detail: string;
                         errors?: {
+                            /** @description For uploaded files: the kind of problem, for translations */
+                            code?: string;
                             column?: number;
                             /** @description For uploaded files: line in the file (1-based) */
                             line?: number;
                             message: string;
+                            params?: {
+                                [key: string]: string | number;
+                            };
                             /** @description For uploaded files: the key path in the file, e.g. legal.license */
                             path?: string;
                             /** @description JSON pointer to the offending input, e.g. /query/limit */
@@ -8035,10 +8895,15 @@ export interface operations {
                     "application/problem+json": {
                         detail: string;
                         errors?: {
+                            /** @description For uploaded files: the kind of problem, for translations */
+                            code?: string;
                             column?: number;
                             /** @description For uploaded files: line in the file (1-based) */
                             line?: number;
                             message: string;
+                            params?: {
+                                [key: string]: string | number;
+                            };
                             /** @description For uploaded files: the key path in the file, e.g. legal.license */
                             path?: string;
                             /** @description JSON pointer to the offending input, e.g. /query/limit */
@@ -8061,10 +8926,15 @@ export interface operations {
                     "application/problem+json": {
                         detail: string;
                         errors?: {
+                            /** @description For uploaded files: the kind of problem, for translations */
+                            code?: string;
                             column?: number;
                             /** @description For uploaded files: line in the file (1-based) */
                             line?: number;
                             message: string;
+                            params?: {
+                                [key: string]: string | number;
+                            };
                             /** @description For uploaded files: the key path in the file, e.g. legal.license */
                             path?: string;
                             /** @description JSON pointer to the offending input, e.g. /query/limit */
@@ -8087,10 +8957,15 @@ export interface operations {
                     "application/problem+json": {
                         detail: string;
                         errors?: {
+                            /** @description For uploaded files: the kind of problem, for translations */
+                            code?: string;
                             column?: number;
                             /** @description For uploaded files: line in the file (1-based) */
                             line?: number;
                             message: string;
+                            params?: {
+                                [key: string]: string | number;
+                            };
                             /** @description For uploaded files: the key path in the file, e.g. legal.license */
                             path?: string;
                             /** @description JSON pointer to the offending input, e.g. /query/limit */
@@ -8113,10 +8988,15 @@ export interface operations {
                     "application/problem+json": {
                         detail: string;
                         errors?: {
+                            /** @description For uploaded files: the kind of problem, for translations */
+                            code?: string;
                             column?: number;
                             /** @description For uploaded files: line in the file (1-based) */
                             line?: number;
                             message: string;
+                            params?: {
+                                [key: string]: string | number;
+                            };
                             /** @description For uploaded files: the key path in the file, e.g. legal.license */
                             path?: string;
                             /** @description JSON pointer to the offending input, e.g. /query/limit */
@@ -8139,10 +9019,15 @@ export interface operations {
                     "application/problem+json": {
                         detail: string;
                         errors?: {
+                            /** @description For uploaded files: the kind of problem, for translations */
+                            code?: string;
                             column?: number;
                             /** @description For uploaded files: line in the file (1-based) */
                             line?: number;
                             message: string;
+                            params?: {
+                                [key: string]: string | number;
+                            };
                             /** @description For uploaded files: the key path in the file, e.g. legal.license */
                             path?: string;
                             /** @description JSON pointer to the offending input, e.g. /query/limit */
@@ -8165,10 +9050,15 @@ export interface operations {
                     "application/problem+json": {
                         detail: string;
                         errors?: {
+                            /** @description For uploaded files: the kind of problem, for translations */
+                            code?: string;
                             column?: number;
                             /** @description For uploaded files: line in the file (1-based) */
                             line?: number;
                             message: string;
+                            params?: {
+                                [key: string]: string | number;
+                            };
                             /** @description For uploaded files: the key path in the file, e.g. legal.license */
                             path?: string;
                             /** @description JSON pointer to the offending input, e.g. /query/limit */
@@ -8191,10 +9081,15 @@ export interface operations {
                     "application/problem+json": {
                         detail: string;
                         errors?: {
+                            /** @description For uploaded files: the kind of problem, for translations */
+                            code?: string;
                             column?: number;
                             /** @description For uploaded files: line in the file (1-based) */
                             line?: number;
                             message: string;
+                            params?: {
+                                [key: string]: string | number;
+                            };
                             /** @description For uploaded files: the key path in the file, e.g. legal.license */
                             path?: string;
                             /** @description JSON pointer to the offending input, e.g. /query/limit */
@@ -8265,10 +9160,15 @@ export interface operations {
                     "application/problem+json": {
                         detail: string;
                         errors?: {
+                            /** @description For uploaded files: the kind of problem, for translations */
+                            code?: string;
                             column?: number;
                             /** @description For uploaded files: line in the file (1-based) */
                             line?: number;
                             message: string;
+                            params?: {
+                                [key: string]: string | number;
+                            };
                             /** @description For uploaded files: the key path in the file, e.g. legal.license */
                             path?: string;
                             /** @description JSON pointer to the offending input, e.g. /query/limit */
@@ -8291,10 +9191,15 @@ export interface operations {
                     "application/problem+json": {
                         detail: string;
                         errors?: {
+                            /** @description For uploaded files: the kind of problem, for translations */
+                            code?: string;
                             column?: number;
                             /** @description For uploaded files: line in the file (1-based) */
                             line?: number;
                             message: string;
+                            params?: {
+                                [key: string]: string | number;
+                            };
                             /** @description For uploaded files: the key path in the file, e.g. legal.license */
                             path?: string;
                             /** @description JSON pointer to the offending input, e.g. /query/limit */
@@ -8317,10 +9222,15 @@ export interface operations {
                     "application/problem+json": {
                         detail: string;
                         errors?: {
+                            /** @description For uploaded files: the kind of problem, for translations */
+                            code?: string;
                             column?: number;
                             /** @description For uploaded files: line in the file (1-based) */
                             line?: number;
                             message: string;
+                            params?: {
+                                [key: string]: string | number;
+                            };
                             /** @description For uploaded files: the key path in the file, e.g. legal.license */
                             path?: string;
                             /** @description JSON pointer to the offending input, e.g. /query/limit */
@@ -8343,10 +9253,15 @@ export interface operations {
                     "application/problem+json": {
                         detail: string;
                         errors?: {
+                            /** @description For uploaded files: the kind of problem, for translations */
+                            code?: string;
                             column?: number;
                             /** @description For uploaded files: line in the file (1-based) */
                             line?: number;
                             message: string;
+                            params?: {
+                                [key: string]: string | number;
+                            };
                             /** @description For uploaded files: the key path in the file, e.g. legal.license */
                             path?: string;
                             /** @description JSON pointer to the offending input, e.g. /query/limit */
@@ -8369,10 +9284,15 @@ export interface operations {
                     "application/problem+json": {
                         detail: string;
                         errors?: {
+                            /** @description For uploaded files: the kind of problem, for translations */
+                            code?: string;
                             column?: number;
                             /** @description For uploaded files: line in the file (1-based) */
                             line?: number;
                             message: string;
+                            params?: {
+                                [key: string]: string | number;
+                            };
                             /** @description For uploaded files: the key path in the file, e.g. legal.license */
                             path?: string;
                             /** @description JSON pointer to the offending input, e.g. /query/limit */
@@ -8395,10 +9315,15 @@ export interface operations {
                     "application/problem+json": {
                         detail: string;
                         errors?: {
+                            /** @description For uploaded files: the kind of problem, for translations */
+                            code?: string;
                             column?: number;
                             /** @description For uploaded files: line in the file (1-based) */
                             line?: number;
                             message: string;
+                            params?: {
+                                [key: string]: string | number;
+                            };
                             /** @description For uploaded files: the key path in the file, e.g. legal.license */
                             path?: string;
                             /** @description JSON pointer to the offending input, e.g. /query/limit */
@@ -8421,10 +9346,15 @@ export interface operations {
                     "application/problem+json": {
                         detail: string;
                         errors?: {
+                            /** @description For uploaded files: the kind of problem, for translations */
+                            code?: string;
                             column?: number;
                             /** @description For uploaded files: line in the file (1-based) */
                             line?: number;
                             message: string;
+                            params?: {
+                                [key: string]: string | number;
+                            };
                             /** @description For uploaded files: the key path in the file, e.g. legal.license */
                             path?: string;
                             /** @description JSON pointer to the offending input, e.g. /query/limit */
@@ -8447,10 +9377,15 @@ export interface operations {
                     "application/problem+json": {
                         detail: string;
                         errors?: {
+                            /** @description For uploaded files: the kind of problem, for translations */
+                            code?: string;
                             column?: number;
                             /** @description For uploaded files: line in the file (1-based) */
                             line?: number;
                             message: string;
+                            params?: {
+                                [key: string]: string | number;
+                            };
                             /** @description For uploaded files: the key path in the file, e.g. legal.license */
                             path?: string;
                             /** @description JSON pointer to the offending input, e.g. /query/limit */
@@ -8521,10 +9456,15 @@ export interface operations {
                     "application/problem+json": {
                         detail: string;
                         errors?: {
+                            /** @description For uploaded files: the kind of problem, for translations */
+                            code?: string;
                             column?: number;
                             /** @description For uploaded files: line in the file (1-based) */
                             line?: number;
                             message: string;
+                            params?: {
+                                [key: string]: string | number;
+                            };
                             /** @description For uploaded files: the key path in the file, e.g. legal.license */
                             path?: string;
                             /** @description JSON pointer to the offending input, e.g. /query/limit */
@@ -8547,10 +9487,15 @@ export interface operations {
                     "application/problem+json": {
                         detail: string;
                         errors?: {
+                            /** @description For uploaded files: the kind of problem, for translations */
+                            code?: string;
                             column?: number;
                             /** @description For uploaded files: line in the file (1-based) */
                             line?: number;
                             message: string;
+                            params?: {
+                                [key: string]: string | number;
+                            };
                             /** @description For uploaded files: the key path in the file, e.g. legal.license */
                             path?: string;
                             /** @description JSON pointer to the offending input, e.g. /query/limit */
@@ -8573,10 +9518,15 @@ export interface operations {
                     "application/problem+json": {
                         detail: string;
                         errors?: {
+                            /** @description For uploaded files: the kind of problem, for translations */
+                            code?: string;
                             column?: number;
                             /** @description For uploaded files: line in the file (1-based) */
                             line?: number;
                             message: string;
+                            params?: {
+                                [key: string]: string | number;
+                            };
                             /** @description For uploaded files: the key path in the file, e.g. legal.license */
                             path?: string;
                             /** @description JSON pointer to the offending input, e.g. /query/limit */
@@ -8599,10 +9549,15 @@ export interface operations {
                     "application/problem+json": {
                         detail: string;
                         errors?: {
+                            /** @description For uploaded files: the kind of problem, for translations */
+                            code?: string;
                             column?: number;
                             /** @description For uploaded files: line in the file (1-based) */
                             line?: number;
                             message: string;
+                            params?: {
+                                [key: string]: string | number;
+                            };
                             /** @description For uploaded files: the key path in the file, e.g. legal.license */
                             path?: string;
                             /** @description JSON pointer to the offending input, e.g. /query/limit */
@@ -8625,10 +9580,15 @@ export interface operations {
                     "application/problem+json": {
                         detail: string;
                         errors?: {
+                            /** @description For uploaded files: the kind of problem, for translations */
+                            code?: string;
                             column?: number;
                             /** @description For uploaded files: line in the file (1-based) */
                             line?: number;
                             message: string;
+                            params?: {
+                                [key: string]: string | number;
+                            };
                             /** @description For uploaded files: the key path in the file, e.g. legal.license */
                             path?: string;
                             /** @description JSON pointer to the offending input, e.g. /query/limit */
@@ -8651,10 +9611,15 @@ export interface operations {
                     "application/problem+json": {
                         detail: string;
                         errors?: {
+                            /** @description For uploaded files: the kind of problem, for translations */
+                            code?: string;
                             column?: number;
                             /** @description For uploaded files: line in the file (1-based) */
                             line?: number;
                             message: string;
+                            params?: {
+                                [key: string]: string | number;
+                            };
                             /** @description For uploaded files: the key path in the file, e.g. legal.license */
                             path?: string;
                             /** @description JSON pointer to the offending input, e.g. /query/limit */
@@ -8677,10 +9642,15 @@ export interface operations {
                     "application/problem+json": {
                         detail: string;
                         errors?: {
+                            /** @description For uploaded files: the kind of problem, for translations */
+                            code?: string;
                             column?: number;
                             /** @description For uploaded files: line in the file (1-based) */
                             line?: number;
                             message: string;
+                            params?: {
+                                [key: string]: string | number;
+                            };
                             /** @description For uploaded files: the key path in the file, e.g. legal.license */
                             path?: string;
                             /** @description JSON pointer to the offending input, e.g. /query/limit */
@@ -8703,10 +9673,15 @@ export interface operations {
                     "application/problem+json": {
                         detail: string;
                         errors?: {
+                            /** @description For uploaded files: the kind of problem, for translations */
+                            code?: string;
                             column?: number;
                             /** @description For uploaded files: line in the file (1-based) */
                             line?: number;
                             message: string;
+                            params?: {
+                                [key: string]: string | number;
+                            };
                             /** @description For uploaded files: the key path in the file, e.g. legal.license */
                             path?: string;
                             /** @description JSON pointer to the offending input, e.g. /query/limit */
@@ -8824,10 +9799,15 @@ export interface operations {
                     "application/problem+json": {
                         detail: string;
                         errors?: {
+                            /** @description For uploaded files: the kind of problem, for translations */
+                            code?: string;
                             column?: number;
                             /** @description For uploaded files: line in the file (1-based) */
                             line?: number;
                             message: string;
+                            params?: {
+                                [key: string]: string | number;
+                            };
                             /** @description For uploaded files: the key path in the file, e.g. legal.license */
                             path?: string;
                             /** @description JSON pointer to the offending input, e.g. /query/limit */
@@ -8850,10 +9830,15 @@ export interface operations {
                     "application/problem+json": {
                         detail: string;
                         errors?: {
+                            /** @description For uploaded files: the kind of problem, for translations */
+                            code?: string;
                             column?: number;
                             /** @description For uploaded files: line in the file (1-based) */
                             line?: number;
                             message: string;
+                            params?: {
+                                [key: string]: string | number;
+                            };
                             /** @description For uploaded files: the key path in the file, e.g. legal.license */
                             path?: string;
                             /** @description JSON pointer to the offending input, e.g. /query/limit */
@@ -8876,10 +9861,15 @@ export interface operations {
                     "application/problem+json": {
                         detail: string;
                         errors?: {
+                            /** @description For uploaded files: the kind of problem, for translations */
+                            code?: string;
                             column?: number;
                             /** @description For uploaded files: line in the file (1-based) */
                             line?: number;
                             message: string;
+                            params?: {
+                                [key: string]: string | number;
+                            };
                             /** @description For uploaded files: the key path in the file, e.g. legal.license */
                             path?: string;
                             /** @description JSON pointer to the offending input, e.g. /query/limit */
@@ -8902,10 +9892,15 @@ export interface operations {
                     "application/problem+json": {
                         detail: string;
                         errors?: {
+                            /** @description For uploaded files: the kind of problem, for translations */
+                            code?: string;
                             column?: number;
                             /** @description For uploaded files: line in the file (1-based) */
                             line?: number;
                             message: string;
+                            params?: {
+                                [key: string]: string | number;
+                            };
                             /** @description For uploaded files: the key path in the file, e.g. legal.license */
                             path?: string;
                             /** @description JSON pointer to the offending input, e.g. /query/limit */
@@ -8952,10 +9947,15 @@ export interface operations {
                     "application/problem+json": {
                         detail: string;
                         errors?: {
+                            /** @description For uploaded files: the kind of problem, for translations */
+                            code?: string;
                             column?: number;
                             /** @description For uploaded files: line in the file (1-based) */
                             line?: number;
                             message: string;
+                            params?: {
+                                [key: string]: string | number;
+                            };
                             /** @description For uploaded files: the key path in the file, e.g. legal.license */
                             path?: string;
                             /** @description JSON pointer to the offending input, e.g. /query/limit */
@@ -8978,10 +9978,15 @@ export interface operations {
                     "application/problem+json": {
                         detail: string;
                         errors?: {
+                            /** @description For uploaded files: the kind of problem, for translations */
+                            code?: string;
                             column?: number;
                             /** @description For uploaded files: line in the file (1-based) */
                             line?: number;
                             message: string;
+                            params?: {
+                                [key: string]: string | number;
+                            };
                             /** @description For uploaded files: the key path in the file, e.g. legal.license */
                             path?: string;
                             /** @description JSON pointer to the offending input, e.g. /query/limit */
@@ -9004,10 +10009,15 @@ export interface operations {
                     "application/problem+json": {
                         detail: string;
                         errors?: {
+                            /** @description For uploaded files: the kind of problem, for translations */
+                            code?: string;
                             column?: number;
                             /** @description For uploaded files: line in the file (1-based) */
                             line?: number;
                             message: string;
+                            params?: {
+                                [key: string]: string | number;
+                            };
                             /** @description For uploaded files: the key path in the file, e.g. legal.license */
                             path?: string;
                             /** @description JSON pointer to the offending input, e.g. /query/limit */
@@ -9050,10 +10060,15 @@ export interface operations {
                     "application/problem+json": {
                         detail: string;
                         errors?: {
+                            /** @description For uploaded files: the kind of problem, for translations */
+                            code?: string;
                             column?: number;
                             /** @description For uploaded files: line in the file (1-based) */
                             line?: number;
                             message: string;
+                            params?: {
+                                [key: string]: string | number;
+                            };
                             /** @description For uploaded files: the key path in the file, e.g. legal.license */
                             path?: string;
                             /** @description JSON pointer to the offending input, e.g. /query/limit */
@@ -9076,10 +10091,15 @@ export interface operations {
                     "application/problem+json": {
                         detail: string;
                         errors?: {
+                            /** @description For uploaded files: the kind of problem, for translations */
+                            code?: string;
                             column?: number;
                             /** @description For uploaded files: line in the file (1-based) */
                             line?: number;
                             message: string;
+                            params?: {
+                                [key: string]: string | number;
+                            };
                             /** @description For uploaded files: the key path in the file, e.g. legal.license */
                             path?: string;
                             /** @description JSON pointer to the offending input, e.g. /query/limit */
@@ -9102,10 +10122,15 @@ export interface operations {
                     "application/problem+json": {
                         detail: string;
                         errors?: {
+                            /** @description For uploaded files: the kind of problem, for translations */
+                            code?: string;
                             column?: number;
                             /** @description For uploaded files: line in the file (1-based) */
                             line?: number;
                             message: string;
+                            params?: {
+                                [key: string]: string | number;
+                            };
                             /** @description For uploaded files: the key path in the file, e.g. legal.license */
                             path?: string;
                             /** @description JSON pointer to the offending input, e.g. /query/limit */
@@ -9176,9 +10201,15 @@ export interface operations {
                         }[];
                         /** @description Keys the store does not use */
                         ignored: {
+                            /** @description The kind of finding, for translations (with `params`) */
+                            code: string;
                             column: number;
                             line: number;
+                            /** @description In English */
                             message: string;
+                            params: {
+                                [key: string]: string | number;
+                            };
                             /** @description Key path in the file, e.g. legal.license */
                             path: string;
                         }[];
@@ -9198,9 +10229,15 @@ export interface operations {
                         } | null;
                         /** @description Imported anyway, but worth fixing in the file */
                         warnings: {
+                            /** @description The kind of finding, for translations (with `params`) */
+                            code: string;
                             column: number;
                             line: number;
+                            /** @description In English */
                             message: string;
+                            params: {
+                                [key: string]: string | number;
+                            };
                             /** @description Key path in the file, e.g. legal.license */
                             path: string;
                         }[];
@@ -9232,9 +10269,15 @@ export interface operations {
                         }[];
                         /** @description Keys the store does not use */
                         ignored: {
+                            /** @description The kind of finding, for translations (with `params`) */
+                            code: string;
                             column: number;
                             line: number;
+                            /** @description In English */
                             message: string;
+                            params: {
+                                [key: string]: string | number;
+                            };
                             /** @description Key path in the file, e.g. legal.license */
                             path: string;
                         }[];
@@ -9254,9 +10297,15 @@ export interface operations {
                         } | null;
                         /** @description Imported anyway, but worth fixing in the file */
                         warnings: {
+                            /** @description The kind of finding, for translations (with `params`) */
+                            code: string;
                             column: number;
                             line: number;
+                            /** @description In English */
                             message: string;
+                            params: {
+                                [key: string]: string | number;
+                            };
                             /** @description Key path in the file, e.g. legal.license */
                             path: string;
                         }[];
@@ -9272,10 +10321,15 @@ export interface operations {
                     "application/problem+json": {
                         detail: string;
                         errors?: {
+                            /** @description For uploaded files: the kind of problem, for translations */
+                            code?: string;
                             column?: number;
                             /** @description For uploaded files: line in the file (1-based) */
                             line?: number;
                             message: string;
+                            params?: {
+                                [key: string]: string | number;
+                            };
                             /** @description For uploaded files: the key path in the file, e.g. legal.license */
                             path?: string;
                             /** @description JSON pointer to the offending input, e.g. /query/limit */
@@ -9298,10 +10352,15 @@ export interface operations {
                     "application/problem+json": {
                         detail: string;
                         errors?: {
+                            /** @description For uploaded files: the kind of problem, for translations */
+                            code?: string;
                             column?: number;
                             /** @description For uploaded files: line in the file (1-based) */
                             line?: number;
                             message: string;
+                            params?: {
+                                [key: string]: string | number;
+                            };
                             /** @description For uploaded files: the key path in the file, e.g. legal.license */
                             path?: string;
                             /** @description JSON pointer to the offending input, e.g. /query/limit */
@@ -9324,10 +10383,15 @@ export interface operations {
                     "application/problem+json": {
                         detail: string;
                         errors?: {
+                            /** @description For uploaded files: the kind of problem, for translations */
+                            code?: string;
                             column?: number;
                             /** @description For uploaded files: line in the file (1-based) */
                             line?: number;
                             message: string;
+                            params?: {
+                                [key: string]: string | number;
+                            };
                             /** @description For uploaded files: the key path in the file, e.g. legal.license */
                             path?: string;
                             /** @description JSON pointer to the offending input, e.g. /query/limit */
@@ -9350,10 +10414,15 @@ export interface operations {
                     "application/problem+json": {
                         detail: string;
                         errors?: {
+                            /** @description For uploaded files: the kind of problem, for translations */
+                            code?: string;
                             column?: number;
                             /** @description For uploaded files: line in the file (1-based) */
                             line?: number;
                             message: string;
+                            params?: {
+                                [key: string]: string | number;
+                            };
                             /** @description For uploaded files: the key path in the file, e.g. legal.license */
                             path?: string;
                             /** @description JSON pointer to the offending input, e.g. /query/limit */
@@ -9376,10 +10445,15 @@ export interface operations {
                     "application/problem+json": {
                         detail: string;
                         errors?: {
+                            /** @description For uploaded files: the kind of problem, for translations */
+                            code?: string;
                             column?: number;
                             /** @description For uploaded files: line in the file (1-based) */
                             line?: number;
                             message: string;
+                            params?: {
+                                [key: string]: string | number;
+                            };
                             /** @description For uploaded files: the key path in the file, e.g. legal.license */
                             path?: string;
                             /** @description JSON pointer to the offending input, e.g. /query/limit */
@@ -9402,10 +10476,15 @@ export interface operations {
                     "application/problem+json": {
                         detail: string;
                         errors?: {
+                            /** @description For uploaded files: the kind of problem, for translations */
+                            code?: string;
                             column?: number;
                             /** @description For uploaded files: line in the file (1-based) */
                             line?: number;
                             message: string;
+                            params?: {
+                                [key: string]: string | number;
+                            };
                             /** @description For uploaded files: the key path in the file, e.g. legal.license */
                             path?: string;
                             /** @description JSON pointer to the offending input, e.g. /query/limit */
@@ -9428,10 +10507,15 @@ export interface operations {
                     "application/problem+json": {
                         detail: string;
                         errors?: {
+                            /** @description For uploaded files: the kind of problem, for translations */
+                            code?: string;
                             column?: number;
                             /** @description For uploaded files: line in the file (1-based) */
                             line?: number;
                             message: string;
+                            params?: {
+                                [key: string]: string | number;
+                            };
                             /** @description For uploaded files: the key path in the file, e.g. legal.license */
                             path?: string;
                             /** @description JSON pointer to the offending input, e.g. /query/limit */
@@ -9454,10 +10538,15 @@ export interface operations {
                     "application/problem+json": {
                         detail: string;
                         errors?: {
+                            /** @description For uploaded files: the kind of problem, for translations */
+                            code?: string;
                             column?: number;
                             /** @description For uploaded files: line in the file (1-based) */
                             line?: number;
                             message: string;
+                            params?: {
+                                [key: string]: string | number;
+                            };
                             /** @description For uploaded files: the key path in the file, e.g. legal.license */
                             path?: string;
                             /** @description JSON pointer to the offending input, e.g. /query/limit */
@@ -9470,9 +10559,15 @@ export interface operations {
                         type: string;
                         /** @description What the file would be imported with, once the problems are fixed */
                         warnings?: {
+                            /** @description The kind of finding, for translations (with `params`) */
+                            code: string;
                             column: number;
                             line: number;
+                            /** @description In English */
                             message: string;
+                            params: {
+                                [key: string]: string | number;
+                            };
                             /** @description Key path in the file, e.g. legal.license */
                             path: string;
                         }[];
@@ -9488,10 +10583,15 @@ export interface operations {
                     "application/problem+json": {
                         detail: string;
                         errors?: {
+                            /** @description For uploaded files: the kind of problem, for translations */
+                            code?: string;
                             column?: number;
                             /** @description For uploaded files: line in the file (1-based) */
                             line?: number;
                             message: string;
+                            params?: {
+                                [key: string]: string | number;
+                            };
                             /** @description For uploaded files: the key path in the file, e.g. legal.license */
                             path?: string;
                             /** @description JSON pointer to the offending input, e.g. /query/limit */
@@ -9514,10 +10614,15 @@ export interface operations {
                     "application/problem+json": {
                         detail: string;
                         errors?: {
+                            /** @description For uploaded files: the kind of problem, for translations */
+                            code?: string;
                             column?: number;
                             /** @description For uploaded files: line in the file (1-based) */
                             line?: number;
                             message: string;
+                            params?: {
+                                [key: string]: string | number;
+                            };
                             /** @description For uploaded files: the key path in the file, e.g. legal.license */
                             path?: string;
                             /** @description JSON pointer to the offending input, e.g. /query/limit */
@@ -9565,10 +10670,15 @@ export interface operations {
                     "application/problem+json": {
                         detail: string;
                         errors?: {
+                            /** @description For uploaded files: the kind of problem, for translations */
+                            code?: string;
                             column?: number;
                             /** @description For uploaded files: line in the file (1-based) */
                             line?: number;
                             message: string;
+                            params?: {
+                                [key: string]: string | number;
+                            };
                             /** @description For uploaded files: the key path in the file, e.g. legal.license */
                             path?: string;
                             /** @description JSON pointer to the offending input, e.g. /query/limit */
@@ -9591,10 +10701,15 @@ export interface operations {
                     "application/problem+json": {
                         detail: string;
                         errors?: {
+                            /** @description For uploaded files: the kind of problem, for translations */
+                            code?: string;
                             column?: number;
                             /** @description For uploaded files: line in the file (1-based) */
                             line?: number;
                             message: string;
+                            params?: {
+                                [key: string]: string | number;
+                            };
                             /** @description For uploaded files: the key path in the file, e.g. legal.license */
                             path?: string;
                             /** @description JSON pointer to the offending input, e.g. /query/limit */
@@ -9617,10 +10732,15 @@ export interface operations {
                     "application/problem+json": {
                         detail: string;
                         errors?: {
+                            /** @description For uploaded files: the kind of problem, for translations */
+                            code?: string;
                             column?: number;
                             /** @description For uploaded files: line in the file (1-based) */
                             line?: number;
                             message: string;
+                            params?: {
+                                [key: string]: string | number;
+                            };
                             /** @description For uploaded files: the key path in the file, e.g. legal.license */
                             path?: string;
                             /** @description JSON pointer to the offending input, e.g. /query/limit */
@@ -9676,10 +10796,15 @@ export interface operations {
                     "application/problem+json": {
                         detail: string;
                         errors?: {
+                            /** @description For uploaded files: the kind of problem, for translations */
+                            code?: string;
                             column?: number;
                             /** @description For uploaded files: line in the file (1-based) */
                             line?: number;
                             message: string;
+                            params?: {
+                                [key: string]: string | number;
+                            };
                             /** @description For uploaded files: the key path in the file, e.g. legal.license */
                             path?: string;
                             /** @description JSON pointer to the offending input, e.g. /query/limit */
@@ -9702,10 +10827,15 @@ export interface operations {
                     "application/problem+json": {
                         detail: string;
                         errors?: {
+                            /** @description For uploaded files: the kind of problem, for translations */
+                            code?: string;
                             column?: number;
                             /** @description For uploaded files: line in the file (1-based) */
                             line?: number;
                             message: string;
+                            params?: {
+                                [key: string]: string | number;
+                            };
                             /** @description For uploaded files: the key path in the file, e.g. legal.license */
                             path?: string;
                             /** @description JSON pointer to the offending input, e.g. /query/limit */
@@ -9777,10 +10907,15 @@ export interface operations {
                     "application/problem+json": {
                         detail: string;
                         errors?: {
+                            /** @description For uploaded files: the kind of problem, for translations */
+                            code?: string;
                             column?: number;
                             /** @description For uploaded files: line in the file (1-based) */
                             line?: number;
                             message: string;
+                            params?: {
+                                [key: string]: string | number;
+                            };
                             /** @description For uploaded files: the key path in the file, e.g. legal.license */
                             path?: string;
                             /** @description JSON pointer to the offending input, e.g. /query/limit */
@@ -9803,10 +10938,15 @@ export interface operations {
                     "application/problem+json": {
                         detail: string;
                         errors?: {
+                            /** @description For uploaded files: the kind of problem, for translations */
+                            code?: string;
                             column?: number;
                             /** @description For uploaded files: line in the file (1-based) */
                             line?: number;
                             message: string;
+                            params?: {
+                                [key: string]: string | number;
+                            };
                             /** @description For uploaded files: the key path in the file, e.g. legal.license */
                             path?: string;
                             /** @description JSON pointer to the offending input, e.g. /query/limit */
@@ -9829,10 +10969,15 @@ export interface operations {
                     "application/problem+json": {
                         detail: string;
                         errors?: {
+                            /** @description For uploaded files: the kind of problem, for translations */
+                            code?: string;
                             column?: number;
                             /** @description For uploaded files: line in the file (1-based) */
                             line?: number;
                             message: string;
+                            params?: {
+                                [key: string]: string | number;
+                            };
                             /** @description For uploaded files: the key path in the file, e.g. legal.license */
                             path?: string;
                             /** @description JSON pointer to the offending input, e.g. /query/limit */
@@ -9855,10 +11000,15 @@ export interface operations {
                     "application/problem+json": {
                         detail: string;
                         errors?: {
+                            /** @description For uploaded files: the kind of problem, for translations */
+                            code?: string;
                             column?: number;
                             /** @description For uploaded files: line in the file (1-based) */
                             line?: number;
                             message: string;
+                            params?: {
+                                [key: string]: string | number;
+                            };
                             /** @description For uploaded files: the key path in the file, e.g. legal.license */
                             path?: string;
                             /** @description JSON pointer to the offending input, e.g. /query/limit */
@@ -9881,10 +11031,15 @@ export interface operations {
                     "application/problem+json": {
                         detail: string;
                         errors?: {
+                            /** @description For uploaded files: the kind of problem, for translations */
+                            code?: string;
                             column?: number;
                             /** @description For uploaded files: line in the file (1-based) */
                             line?: number;
                             message: string;
+                            params?: {
+                                [key: string]: string | number;
+                            };
                             /** @description For uploaded files: the key path in the file, e.g. legal.license */
                             path?: string;
                             /** @description JSON pointer to the offending input, e.g. /query/limit */
@@ -9938,10 +11093,15 @@ export interface operations {
                     "application/problem+json": {
                         detail: string;
                         errors?: {
+                            /** @description For uploaded files: the kind of problem, for translations */
+                            code?: string;
                             column?: number;
                             /** @description For uploaded files: line in the file (1-based) */
                             line?: number;
                             message: string;
+                            params?: {
+                                [key: string]: string | number;
+                            };
                             /** @description For uploaded files: the key path in the file, e.g. legal.license */
                             path?: string;
                             /** @description JSON pointer to the offending input, e.g. /query/limit */
@@ -9964,10 +11124,15 @@ export interface operations {
                     "application/problem+json": {
                         detail: string;
                         errors?: {
+                            /** @description For uploaded files: the kind of problem, for translations */
+                            code?: string;
                             column?: number;
                             /** @description For uploaded files: line in the file (1-based) */
                             line?: number;
                             message: string;
+                            params?: {
+                                [key: string]: string | number;
+                            };
                             /** @description For uploaded files: the key path in the file, e.g. legal.license */
                             path?: string;
                             /** @description JSON pointer to the offending input, e.g. /query/limit */
@@ -9990,10 +11155,15 @@ export interface operations {
                     "application/problem+json": {
                         detail: string;
                         errors?: {
+                            /** @description For uploaded files: the kind of problem, for translations */
+                            code?: string;
                             column?: number;
                             /** @description For uploaded files: line in the file (1-based) */
                             line?: number;
                             message: string;
+                            params?: {
+                                [key: string]: string | number;
+                            };
                             /** @description For uploaded files: the key path in the file, e.g. legal.license */
                             path?: string;
                             /** @description JSON pointer to the offending input, e.g. /query/limit */
@@ -10016,10 +11186,15 @@ export interface operations {
                     "application/problem+json": {
                         detail: string;
                         errors?: {
+                            /** @description For uploaded files: the kind of problem, for translations */
+                            code?: string;
                             column?: number;
                             /** @description For uploaded files: line in the file (1-based) */
                             line?: number;
                             message: string;
+                            params?: {
+                                [key: string]: string | number;
+                            };
                             /** @description For uploaded files: the key path in the file, e.g. legal.license */
                             path?: string;
                             /** @description JSON pointer to the offending input, e.g. /query/limit */
@@ -10042,10 +11217,15 @@ export interface operations {
                     "application/problem+json": {
                         detail: string;
                         errors?: {
+                            /** @description For uploaded files: the kind of problem, for translations */
+                            code?: string;
                             column?: number;
                             /** @description For uploaded files: line in the file (1-based) */
                             line?: number;
                             message: string;
+                            params?: {
+                                [key: string]: string | number;
+                            };
                             /** @description For uploaded files: the key path in the file, e.g. legal.license */
                             path?: string;
                             /** @description JSON pointer to the offending input, e.g. /query/limit */
@@ -10134,10 +11314,15 @@ export interface operations {
                     "application/problem+json": {
                         detail: string;
                         errors?: {
+                            /** @description For uploaded files: the kind of problem, for translations */
+                            code?: string;
                             column?: number;
                             /** @description For uploaded files: line in the file (1-based) */
                             line?: number;
                             message: string;
+                            params?: {
+                                [key: string]: string | number;
+                            };
                             /** @description For uploaded files: the key path in the file, e.g. legal.license */
                             path?: string;
                             /** @description JSON pointer to the offending input, e.g. /query/limit */
@@ -10160,10 +11345,15 @@ export interface operations {
                     "application/problem+json": {
                         detail: string;
                         errors?: {
+                            /** @description For uploaded files: the kind of problem, for translations */
+                            code?: string;
                             column?: number;
                             /** @description For uploaded files: line in the file (1-based) */
                             line?: number;
                             message: string;
+                            params?: {
+                                [key: string]: string | number;
+                            };
                             /** @description For uploaded files: the key path in the file, e.g. legal.license */
                             path?: string;
                             /** @description JSON pointer to the offending input, e.g. /query/limit */
@@ -10186,10 +11376,15 @@ export interface operations {
                     "application/problem+json": {
                         detail: string;
                         errors?: {
+                            /** @description For uploaded files: the kind of problem, for translations */
+                            code?: string;
                             column?: number;
                             /** @description For uploaded files: line in the file (1-based) */
                             line?: number;
                             message: string;
+                            params?: {
+                                [key: string]: string | number;
+                            };
                             /** @description For uploaded files: the key path in the file, e.g. legal.license */
                             path?: string;
                             /** @description JSON pointer to the offending input, e.g. /query/limit */
@@ -10267,10 +11462,15 @@ export interface operations {
                     "application/problem+json": {
                         detail: string;
                         errors?: {
+                            /** @description For uploaded files: the kind of problem, for translations */
+                            code?: string;
                             column?: number;
                             /** @description For uploaded files: line in the file (1-based) */
                             line?: number;
                             message: string;
+                            params?: {
+                                [key: string]: string | number;
+                            };
                             /** @description For uploaded files: the key path in the file, e.g. legal.license */
                             path?: string;
                             /** @description JSON pointer to the offending input, e.g. /query/limit */
@@ -10293,10 +11493,15 @@ export interface operations {
                     "application/problem+json": {
                         detail: string;
                         errors?: {
+                            /** @description For uploaded files: the kind of problem, for translations */
+                            code?: string;
                             column?: number;
                             /** @description For uploaded files: line in the file (1-based) */
                             line?: number;
                             message: string;
+                            params?: {
+                                [key: string]: string | number;
+                            };
                             /** @description For uploaded files: the key path in the file, e.g. legal.license */
                             path?: string;
                             /** @description JSON pointer to the offending input, e.g. /query/limit */
@@ -10319,10 +11524,15 @@ export interface operations {
                     "application/problem+json": {
                         detail: string;
                         errors?: {
+                            /** @description For uploaded files: the kind of problem, for translations */
+                            code?: string;
                             column?: number;
                             /** @description For uploaded files: line in the file (1-based) */
                             line?: number;
                             message: string;
+                            params?: {
+                                [key: string]: string | number;
+                            };
                             /** @description For uploaded files: the key path in the file, e.g. legal.license */
                             path?: string;
                             /** @description JSON pointer to the offending input, e.g. /query/limit */
@@ -10345,10 +11555,15 @@ export interface operations {
                     "application/problem+json": {
                         detail: string;
                         errors?: {
+                            /** @description For uploaded files: the kind of problem, for translations */
+                            code?: string;
                             column?: number;
                             /** @description For uploaded files: line in the file (1-based) */
                             line?: number;
                             message: string;
+                            params?: {
+                                [key: string]: string | number;
+                            };
                             /** @description For uploaded files: the key path in the file, e.g. legal.license */
                             path?: string;
                             /** @description JSON pointer to the offending input, e.g. /query/limit */
@@ -10371,10 +11586,15 @@ export interface operations {
                     "application/problem+json": {
                         detail: string;
                         errors?: {
+                            /** @description For uploaded files: the kind of problem, for translations */
+                            code?: string;
                             column?: number;
                             /** @description For uploaded files: line in the file (1-based) */
                             line?: number;
                             message: string;
+                            params?: {
+                                [key: string]: string | number;
+                            };
                             /** @description For uploaded files: the key path in the file, e.g. legal.license */
                             path?: string;
                             /** @description JSON pointer to the offending input, e.g. /query/limit */
@@ -10459,10 +11679,15 @@ export interface operations {
                     "application/problem+json": {
                         detail: string;
                         errors?: {
+                            /** @description For uploaded files: the kind of problem, for translations */
+                            code?: string;
                             column?: number;
                             /** @description For uploaded files: line in the file (1-based) */
                             line?: number;
                             message: string;
+                            params?: {
+                                [key: string]: string | number;
+                            };
                             /** @description For uploaded files: the key path in the file, e.g. legal.license */
                             path?: string;
                             /** @description JSON pointer to the offending input, e.g. /query/limit */
@@ -10485,10 +11710,15 @@ export interface operations {
                     "application/problem+json": {
                         detail: string;
                         errors?: {
+                            /** @description For uploaded files: the kind of problem, for translations */
+                            code?: string;
                             column?: number;
                             /** @description For uploaded files: line in the file (1-based) */
                             line?: number;
                             message: string;
+                            params?: {
+                                [key: string]: string | number;
+                            };
                             /** @description For uploaded files: the key path in the file, e.g. legal.license */
                             path?: string;
                             /** @description JSON pointer to the offending input, e.g. /query/limit */
@@ -10511,10 +11741,15 @@ export interface operations {
                     "application/problem+json": {
                         detail: string;
                         errors?: {
+                            /** @description For uploaded files: the kind of problem, for translations */
+                            code?: string;
                             column?: number;
                             /** @description For uploaded files: line in the file (1-based) */
                             line?: number;
                             message: string;
+                            params?: {
+                                [key: string]: string | number;
+                            };
                             /** @description For uploaded files: the key path in the file, e.g. legal.license */
                             path?: string;
                             /** @description JSON pointer to the offending input, e.g. /query/limit */
@@ -10537,10 +11772,15 @@ export interface operations {
                     "application/problem+json": {
                         detail: string;
                         errors?: {
+                            /** @description For uploaded files: the kind of problem, for translations */
+                            code?: string;
                             column?: number;
                             /** @description For uploaded files: line in the file (1-based) */
                             line?: number;
                             message: string;
+                            params?: {
+                                [key: string]: string | number;
+                            };
                             /** @description For uploaded files: the key path in the file, e.g. legal.license */
                             path?: string;
                             /** @description JSON pointer to the offending input, e.g. /query/limit */
@@ -10563,10 +11803,15 @@ export interface operations {
                     "application/problem+json": {
                         detail: string;
                         errors?: {
+                            /** @description For uploaded files: the kind of problem, for translations */
+                            code?: string;
                             column?: number;
                             /** @description For uploaded files: line in the file (1-based) */
                             line?: number;
                             message: string;
+                            params?: {
+                                [key: string]: string | number;
+                            };
                             /** @description For uploaded files: the key path in the file, e.g. legal.license */
                             path?: string;
                             /** @description JSON pointer to the offending input, e.g. /query/limit */
@@ -10616,10 +11861,15 @@ export interface operations {
                     "application/problem+json": {
                         detail: string;
                         errors?: {
+                            /** @description For uploaded files: the kind of problem, for translations */
+                            code?: string;
                             column?: number;
                             /** @description For uploaded files: line in the file (1-based) */
                             line?: number;
                             message: string;
+                            params?: {
+                                [key: string]: string | number;
+                            };
                             /** @description For uploaded files: the key path in the file, e.g. legal.license */
                             path?: string;
                             /** @description JSON pointer to the offending input, e.g. /query/limit */
@@ -10642,10 +11892,15 @@ export interface operations {
                     "application/problem+json": {
                         detail: string;
                         errors?: {
+                            /** @description For uploaded files: the kind of problem, for translations */
+                            code?: string;
                             column?: number;
                             /** @description For uploaded files: line in the file (1-based) */
                             line?: number;
                             message: string;
+                            params?: {
+                                [key: string]: string | number;
+                            };
                             /** @description For uploaded files: the key path in the file, e.g. legal.license */
                             path?: string;
                             /** @description JSON pointer to the offending input, e.g. /query/limit */
@@ -10668,10 +11923,15 @@ export interface operations {
                     "application/problem+json": {
                         detail: string;
                         errors?: {
+                            /** @description For uploaded files: the kind of problem, for translations */
+                            code?: string;
                             column?: number;
                             /** @description For uploaded files: line in the file (1-based) */
                             line?: number;
                             message: string;
+                            params?: {
+                                [key: string]: string | number;
+                            };
                             /** @description For uploaded files: the key path in the file, e.g. legal.license */
                             path?: string;
                             /** @description JSON pointer to the offending input, e.g. /query/limit */
@@ -10694,10 +11954,15 @@ export interface operations {
                     "application/problem+json": {
                         detail: string;
                         errors?: {
+                            /** @description For uploaded files: the kind of problem, for translations */
+                            code?: string;
                             column?: number;
                             /** @description For uploaded files: line in the file (1-based) */
                             line?: number;
                             message: string;
+                            params?: {
+                                [key: string]: string | number;
+                            };
                             /** @description For uploaded files: the key path in the file, e.g. legal.license */
                             path?: string;
                             /** @description JSON pointer to the offending input, e.g. /query/limit */
@@ -10720,10 +11985,15 @@ export interface operations {
                     "application/problem+json": {
                         detail: string;
                         errors?: {
+                            /** @description For uploaded files: the kind of problem, for translations */
+                            code?: string;
                             column?: number;
                             /** @description For uploaded files: line in the file (1-based) */
                             line?: number;
                             message: string;
+                            params?: {
+                                [key: string]: string | number;
+                            };
                             /** @description For uploaded files: the key path in the file, e.g. legal.license */
                             path?: string;
                             /** @description JSON pointer to the offending input, e.g. /query/limit */
@@ -10785,10 +12055,15 @@ export interface operations {
                     "application/problem+json": {
                         detail: string;
                         errors?: {
+                            /** @description For uploaded files: the kind of problem, for translations */
+                            code?: string;
                             column?: number;
                             /** @description For uploaded files: line in the file (1-based) */
                             line?: number;
                             message: string;
+                            params?: {
+                                [key: string]: string | number;
+                            };
                             /** @description For uploaded files: the key path in the file, e.g. legal.license */
                             path?: string;
                             /** @description JSON pointer to the offending input, e.g. /query/limit */
@@ -10811,10 +12086,15 @@ export interface operations {
                     "application/problem+json": {
                         detail: string;
                         errors?: {
+                            /** @description For uploaded files: the kind of problem, for translations */
+                            code?: string;
                             column?: number;
                             /** @description For uploaded files: line in the file (1-based) */
                             line?: number;
                             message: string;
+                            params?: {
+                                [key: string]: string | number;
+                            };
                             /** @description For uploaded files: the key path in the file, e.g. legal.license */
                             path?: string;
                             /** @description JSON pointer to the offending input, e.g. /query/limit */
@@ -10837,10 +12117,15 @@ export interface operations {
                     "application/problem+json": {
                         detail: string;
                         errors?: {
+                            /** @description For uploaded files: the kind of problem, for translations */
+                            code?: string;
                             column?: number;
                             /** @description For uploaded files: line in the file (1-based) */
                             line?: number;
                             message: string;
+                            params?: {
+                                [key: string]: string | number;
+                            };
                             /** @description For uploaded files: the key path in the file, e.g. legal.license */
                             path?: string;
                             /** @description JSON pointer to the offending input, e.g. /query/limit */
@@ -10863,10 +12148,15 @@ export interface operations {
                     "application/problem+json": {
                         detail: string;
                         errors?: {
+                            /** @description For uploaded files: the kind of problem, for translations */
+                            code?: string;
                             column?: number;
                             /** @description For uploaded files: line in the file (1-based) */
                             line?: number;
                             message: string;
+                            params?: {
+                                [key: string]: string | number;
+                            };
                             /** @description For uploaded files: the key path in the file, e.g. legal.license */
                             path?: string;
                             /** @description JSON pointer to the offending input, e.g. /query/limit */
@@ -10889,10 +12179,15 @@ export interface operations {
                     "application/problem+json": {
                         detail: string;
                         errors?: {
+                            /** @description For uploaded files: the kind of problem, for translations */
+                            code?: string;
                             column?: number;
                             /** @description For uploaded files: line in the file (1-based) */
                             line?: number;
                             message: string;
+                            params?: {
+                                [key: string]: string | number;
+                            };
                             /** @description For uploaded files: the key path in the file, e.g. legal.license */
                             path?: string;
                             /** @description JSON pointer to the offending input, e.g. /query/limit */
@@ -10915,10 +12210,15 @@ export interface operations {
                     "application/problem+json": {
                         detail: string;
                         errors?: {
+                            /** @description For uploaded files: the kind of problem, for translations */
+                            code?: string;
                             column?: number;
                             /** @description For uploaded files: line in the file (1-based) */
                             line?: number;
                             message: string;
+                            params?: {
+                                [key: string]: string | number;
+                            };
                             /** @description For uploaded files: the key path in the file, e.g. legal.license */
                             path?: string;
                             /** @description JSON pointer to the offending input, e.g. /query/limit */
@@ -10959,10 +12259,15 @@ export interface operations {
                     "application/problem+json": {
                         detail: string;
                         errors?: {
+                            /** @description For uploaded files: the kind of problem, for translations */
+                            code?: string;
                             column?: number;
                             /** @description For uploaded files: line in the file (1-based) */
                             line?: number;
                             message: string;
+                            params?: {
+                                [key: string]: string | number;
+                            };
                             /** @description For uploaded files: the key path in the file, e.g. legal.license */
                             path?: string;
                             /** @description JSON pointer to the offending input, e.g. /query/limit */
@@ -10985,10 +12290,15 @@ export interface operations {
                     "application/problem+json": {
                         detail: string;
                         errors?: {
+                            /** @description For uploaded files: the kind of problem, for translations */
+                            code?: string;
                             column?: number;
                             /** @description For uploaded files: line in the file (1-based) */
                             line?: number;
                             message: string;
+                            params?: {
+                                [key: string]: string | number;
+                            };
                             /** @description For uploaded files: the key path in the file, e.g. legal.license */
                             path?: string;
                             /** @description JSON pointer to the offending input, e.g. /query/limit */
@@ -11011,10 +12321,15 @@ export interface operations {
                     "application/problem+json": {
                         detail: string;
                         errors?: {
+                            /** @description For uploaded files: the kind of problem, for translations */
+                            code?: string;
                             column?: number;
                             /** @description For uploaded files: line in the file (1-based) */
                             line?: number;
                             message: string;
+                            params?: {
+                                [key: string]: string | number;
+                            };
                             /** @description For uploaded files: the key path in the file, e.g. legal.license */
                             path?: string;
                             /** @description JSON pointer to the offending input, e.g. /query/limit */
@@ -11037,10 +12352,15 @@ export interface operations {
                     "application/problem+json": {
                         detail: string;
                         errors?: {
+                            /** @description For uploaded files: the kind of problem, for translations */
+                            code?: string;
                             column?: number;
                             /** @description For uploaded files: line in the file (1-based) */
                             line?: number;
                             message: string;
+                            params?: {
+                                [key: string]: string | number;
+                            };
                             /** @description For uploaded files: the key path in the file, e.g. legal.license */
                             path?: string;
                             /** @description JSON pointer to the offending input, e.g. /query/limit */
@@ -11063,10 +12383,15 @@ export interface operations {
                     "application/problem+json": {
                         detail: string;
                         errors?: {
+                            /** @description For uploaded files: the kind of problem, for translations */
+                            code?: string;
                             column?: number;
                             /** @description For uploaded files: line in the file (1-based) */
                             line?: number;
                             message: string;
+                            params?: {
+                                [key: string]: string | number;
+                            };
                             /** @description For uploaded files: the key path in the file, e.g. legal.license */
                             path?: string;
                             /** @description JSON pointer to the offending input, e.g. /query/limit */
@@ -11089,10 +12414,15 @@ export interface operations {
                     "application/problem+json": {
                         detail: string;
                         errors?: {
+                            /** @description For uploaded files: the kind of problem, for translations */
+                            code?: string;
                             column?: number;
                             /** @description For uploaded files: line in the file (1-based) */
                             line?: number;
                             message: string;
+                            params?: {
+                                [key: string]: string | number;
+                            };
                             /** @description For uploaded files: the key path in the file, e.g. legal.license */
                             path?: string;
                             /** @description JSON pointer to the offending input, e.g. /query/limit */
@@ -11159,10 +12489,15 @@ export interface operations {
                     "application/problem+json": {
                         detail: string;
                         errors?: {
+                            /** @description For uploaded files: the kind of problem, for translations */
+                            code?: string;
                             column?: number;
                             /** @description For uploaded files: line in the file (1-based) */
                             line?: number;
                             message: string;
+                            params?: {
+                                [key: string]: string | number;
+                            };
                             /** @description For uploaded files: the key path in the file, e.g. legal.license */
                             path?: string;
                             /** @description JSON pointer to the offending input, e.g. /query/limit */
@@ -11185,10 +12520,15 @@ export interface operations {
                     "application/problem+json": {
                         detail: string;
                         errors?: {
+                            /** @description For uploaded files: the kind of problem, for translations */
+                            code?: string;
                             column?: number;
                             /** @description For uploaded files: line in the file (1-based) */
                             line?: number;
                             message: string;
+                            params?: {
+                                [key: string]: string | number;
+                            };
                             /** @description For uploaded files: the key path in the file, e.g. legal.license */
                             path?: string;
                             /** @description JSON pointer to the offending input, e.g. /query/limit */
@@ -11211,10 +12551,15 @@ export interface operations {
                     "application/problem+json": {
                         detail: string;
                         errors?: {
+                            /** @description For uploaded files: the kind of problem, for translations */
+                            code?: string;
                             column?: number;
                             /** @description For uploaded files: line in the file (1-based) */
                             line?: number;
                             message: string;
+                            params?: {
+                                [key: string]: string | number;
+                            };
                             /** @description For uploaded files: the key path in the file, e.g. legal.license */
                             path?: string;
                             /** @description JSON pointer to the offending input, e.g. /query/limit */
@@ -11237,10 +12582,15 @@ export interface operations {
                     "application/problem+json": {
                         detail: string;
                         errors?: {
+                            /** @description For uploaded files: the kind of problem, for translations */
+                            code?: string;
                             column?: number;
                             /** @description For uploaded files: line in the file (1-based) */
                             line?: number;
                             message: string;
+                            params?: {
+                                [key: string]: string | number;
+                            };
                             /** @description For uploaded files: the key path in the file, e.g. legal.license */
                             path?: string;
                             /** @description JSON pointer to the offending input, e.g. /query/limit */
@@ -11263,10 +12613,15 @@ export interface operations {
                     "application/problem+json": {
                         detail: string;
                         errors?: {
+                            /** @description For uploaded files: the kind of problem, for translations */
+                            code?: string;
                             column?: number;
                             /** @description For uploaded files: line in the file (1-based) */
                             line?: number;
                             message: string;
+                            params?: {
+                                [key: string]: string | number;
+                            };
                             /** @description For uploaded files: the key path in the file, e.g. legal.license */
                             path?: string;
                             /** @description JSON pointer to the offending input, e.g. /query/limit */
@@ -11346,10 +12701,15 @@ export interface operations {
                     "application/problem+json": {
                         detail: string;
                         errors?: {
+                            /** @description For uploaded files: the kind of problem, for translations */
+                            code?: string;
                             column?: number;
                             /** @description For uploaded files: line in the file (1-based) */
                             line?: number;
                             message: string;
+                            params?: {
+                                [key: string]: string | number;
+                            };
                             /** @description For uploaded files: the key path in the file, e.g. legal.license */
                             path?: string;
                             /** @description JSON pointer to the offending input, e.g. /query/limit */
@@ -11372,10 +12732,15 @@ export interface operations {
                     "application/problem+json": {
                         detail: string;
                         errors?: {
+                            /** @description For uploaded files: the kind of problem, for translations */
+                            code?: string;
                             column?: number;
                             /** @description For uploaded files: line in the file (1-based) */
                             line?: number;
                             message: string;
+                            params?: {
+                                [key: string]: string | number;
+                            };
                             /** @description For uploaded files: the key path in the file, e.g. legal.license */
                             path?: string;
                             /** @description JSON pointer to the offending input, e.g. /query/limit */
@@ -11398,10 +12763,15 @@ export interface operations {
                     "application/problem+json": {
                         detail: string;
                         errors?: {
+                            /** @description For uploaded files: the kind of problem, for translations */
+                            code?: string;
                             column?: number;
                             /** @description For uploaded files: line in the file (1-based) */
                             line?: number;
                             message: string;
+                            params?: {
+                                [key: string]: string | number;
+                            };
                             /** @description For uploaded files: the key path in the file, e.g. legal.license */
                             path?: string;
                             /** @description JSON pointer to the offending input, e.g. /query/limit */
@@ -11424,10 +12794,15 @@ export interface operations {
                     "application/problem+json": {
                         detail: string;
                         errors?: {
+                            /** @description For uploaded files: the kind of problem, for translations */
+                            code?: string;
                             column?: number;
                             /** @description For uploaded files: line in the file (1-based) */
                             line?: number;
                             message: string;
+                            params?: {
+                                [key: string]: string | number;
+                            };
                             /** @description For uploaded files: the key path in the file, e.g. legal.license */
                             path?: string;
                             /** @description JSON pointer to the offending input, e.g. /query/limit */
@@ -11480,10 +12855,15 @@ export interface operations {
                     "application/problem+json": {
                         detail: string;
                         errors?: {
+                            /** @description For uploaded files: the kind of problem, for translations */
+                            code?: string;
                             column?: number;
                             /** @description For uploaded files: line in the file (1-based) */
                             line?: number;
                             message: string;
+                            params?: {
+                                [key: string]: string | number;
+                            };
                             /** @description For uploaded files: the key path in the file, e.g. legal.license */
                             path?: string;
                             /** @description JSON pointer to the offending input, e.g. /query/limit */
@@ -11506,10 +12886,15 @@ export interface operations {
                     "application/problem+json": {
                         detail: string;
                         errors?: {
+                            /** @description For uploaded files: the kind of problem, for translations */
+                            code?: string;
                             column?: number;
                             /** @description For uploaded files: line in the file (1-based) */
                             line?: number;
                             message: string;
+                            params?: {
+                                [key: string]: string | number;
+                            };
                             /** @description For uploaded files: the key path in the file, e.g. legal.license */
                             path?: string;
                             /** @description JSON pointer to the offending input, e.g. /query/limit */
@@ -11532,10 +12917,15 @@ export interface operations {
                     "application/problem+json": {
                         detail: string;
                         errors?: {
+                            /** @description For uploaded files: the kind of problem, for translations */
+                            code?: string;
                             column?: number;
                             /** @description For uploaded files: line in the file (1-based) */
                             line?: number;
                             message: string;
+                            params?: {
+                                [key: string]: string | number;
+                            };
                             /** @description For uploaded files: the key path in the file, e.g. legal.license */
                             path?: string;
                             /** @description JSON pointer to the offending input, e.g. /query/limit */
@@ -11558,10 +12948,15 @@ export interface operations {
                     "application/problem+json": {
                         detail: string;
                         errors?: {
+                            /** @description For uploaded files: the kind of problem, for translations */
+                            code?: string;
                             column?: number;
                             /** @description For uploaded files: line in the file (1-based) */
                             line?: number;
                             message: string;
+                            params?: {
+                                [key: string]: string | number;
+                            };
                             /** @description For uploaded files: the key path in the file, e.g. legal.license */
                             path?: string;
                             /** @description JSON pointer to the offending input, e.g. /query/limit */
@@ -11584,10 +12979,15 @@ export interface operations {
                     "application/problem+json": {
                         detail: string;
                         errors?: {
+                            /** @description For uploaded files: the kind of problem, for translations */
+                            code?: string;
                             column?: number;
                             /** @description For uploaded files: line in the file (1-based) */
                             line?: number;
                             message: string;
+                            params?: {
+                                [key: string]: string | number;
+                            };
                             /** @description For uploaded files: the key path in the file, e.g. legal.license */
                             path?: string;
                             /** @description JSON pointer to the offending input, e.g. /query/limit */
@@ -11755,10 +13155,15 @@ export interface operations {
                     "application/problem+json": {
                         detail: string;
                         errors?: {
+                            /** @description For uploaded files: the kind of problem, for translations */
+                            code?: string;
                             column?: number;
                             /** @description For uploaded files: line in the file (1-based) */
                             line?: number;
                             message: string;
+                            params?: {
+                                [key: string]: string | number;
+                            };
                             /** @description For uploaded files: the key path in the file, e.g. legal.license */
                             path?: string;
                             /** @description JSON pointer to the offending input, e.g. /query/limit */
@@ -11781,10 +13186,15 @@ export interface operations {
                     "application/problem+json": {
                         detail: string;
                         errors?: {
+                            /** @description For uploaded files: the kind of problem, for translations */
+                            code?: string;
                             column?: number;
                             /** @description For uploaded files: line in the file (1-based) */
                             line?: number;
                             message: string;
+                            params?: {
+                                [key: string]: string | number;
+                            };
                             /** @description For uploaded files: the key path in the file, e.g. legal.license */
                             path?: string;
                             /** @description JSON pointer to the offending input, e.g. /query/limit */
@@ -11807,10 +13217,15 @@ export interface operations {
                     "application/problem+json": {
                         detail: string;
                         errors?: {
+                            /** @description For uploaded files: the kind of problem, for translations */
+                            code?: string;
                             column?: number;
                             /** @description For uploaded files: line in the file (1-based) */
                             line?: number;
                             message: string;
+                            params?: {
+                                [key: string]: string | number;
+                            };
                             /** @description For uploaded files: the key path in the file, e.g. legal.license */
                             path?: string;
                             /** @description JSON pointer to the offending input, e.g. /query/limit */
@@ -11833,10 +13248,15 @@ export interface operations {
                     "application/problem+json": {
                         detail: string;
                         errors?: {
+                            /** @description For uploaded files: the kind of problem, for translations */
+                            code?: string;
                             column?: number;
                             /** @description For uploaded files: line in the file (1-based) */
                             line?: number;
                             message: string;
+                            params?: {
+                                [key: string]: string | number;
+                            };
                             /** @description For uploaded files: the key path in the file, e.g. legal.license */
                             path?: string;
                             /** @description JSON pointer to the offending input, e.g. /query/limit */
@@ -11859,10 +13279,15 @@ export interface operations {
                     "application/problem+json": {
                         detail: string;
                         errors?: {
+                            /** @description For uploaded files: the kind of problem, for translations */
+                            code?: string;
                             column?: number;
                             /** @description For uploaded files: line in the file (1-based) */
                             line?: number;
                             message: string;
+                            params?: {
+                                [key: string]: string | number;
+                            };
                             /** @description For uploaded files: the key path in the file, e.g. legal.license */
                             path?: string;
                             /** @description JSON pointer to the offending input, e.g. /query/limit */
@@ -11885,10 +13310,15 @@ export interface operations {
                     "application/problem+json": {
                         detail: string;
                         errors?: {
+                            /** @description For uploaded files: the kind of problem, for translations */
+                            code?: string;
                             column?: number;
                             /** @description For uploaded files: line in the file (1-based) */
                             line?: number;
                             message: string;
+                            params?: {
+                                [key: string]: string | number;
+                            };
                             /** @description For uploaded files: the key path in the file, e.g. legal.license */
                             path?: string;
                             /** @description JSON pointer to the offending input, e.g. /query/limit */
@@ -11911,10 +13341,15 @@ export interface operations {
                     "application/problem+json": {
                         detail: string;
                         errors?: {
+                            /** @description For uploaded files: the kind of problem, for translations */
+                            code?: string;
                             column?: number;
                             /** @description For uploaded files: line in the file (1-based) */
                             line?: number;
                             message: string;
+                            params?: {
+                                [key: string]: string | number;
+                            };
                             /** @description For uploaded files: the key path in the file, e.g. legal.license */
                             path?: string;
                             /** @description JSON pointer to the offending input, e.g. /query/limit */
@@ -11937,10 +13372,15 @@ export interface operations {
                     "application/problem+json": {
                         detail: string;
                         errors?: {
+                            /** @description For uploaded files: the kind of problem, for translations */
+                            code?: string;
                             column?: number;
                             /** @description For uploaded files: line in the file (1-based) */
                             line?: number;
                             message: string;
+                            params?: {
+                                [key: string]: string | number;
+                            };
                             /** @description For uploaded files: the key path in the file, e.g. legal.license */
                             path?: string;
                             /** @description JSON pointer to the offending input, e.g. /query/limit */
@@ -12031,10 +13471,15 @@ export interface operations {
                     "application/problem+json": {
                         detail: string;
                         errors?: {
+                            /** @description For uploaded files: the kind of problem, for translations */
+                            code?: string;
                             column?: number;
                             /** @description For uploaded files: line in the file (1-based) */
                             line?: number;
                             message: string;
+                            params?: {
+                                [key: string]: string | number;
+                            };
                             /** @description For uploaded files: the key path in the file, e.g. legal.license */
                             path?: string;
                             /** @description JSON pointer to the offending input, e.g. /query/limit */
@@ -12057,10 +13502,15 @@ export interface operations {
                     "application/problem+json": {
                         detail: string;
                         errors?: {
+                            /** @description For uploaded files: the kind of problem, for translations */
+                            code?: string;
                             column?: number;
                             /** @description For uploaded files: line in the file (1-based) */
                             line?: number;
                             message: string;
+                            params?: {
+                                [key: string]: string | number;
+                            };
                             /** @description For uploaded files: the key path in the file, e.g. legal.license */
                             path?: string;
                             /** @description JSON pointer to the offending input, e.g. /query/limit */
@@ -12083,10 +13533,15 @@ export interface operations {
                     "application/problem+json": {
                         detail: string;
                         errors?: {
+                            /** @description For uploaded files: the kind of problem, for translations */
+                            code?: string;
                             column?: number;
                             /** @description For uploaded files: line in the file (1-based) */
                             line?: number;
                             message: string;
+                            params?: {
+                                [key: string]: string | number;
+                            };
                             /** @description For uploaded files: the key path in the file, e.g. legal.license */
                             path?: string;
                             /** @description JSON pointer to the offending input, e.g. /query/limit */
@@ -12109,10 +13564,15 @@ export interface operations {
                     "application/problem+json": {
                         detail: string;
                         errors?: {
+                            /** @description For uploaded files: the kind of problem, for translations */
+                            code?: string;
                             column?: number;
                             /** @description For uploaded files: line in the file (1-based) */
                             line?: number;
                             message: string;
+                            params?: {
+                                [key: string]: string | number;
+                            };
                             /** @description For uploaded files: the key path in the file, e.g. legal.license */
                             path?: string;
                             /** @description JSON pointer to the offending input, e.g. /query/limit */
@@ -12135,10 +13595,15 @@ export interface operations {
                     "application/problem+json": {
                         detail: string;
                         errors?: {
+                            /** @description For uploaded files: the kind of problem, for translations */
+                            code?: string;
                             column?: number;
                             /** @description For uploaded files: line in the file (1-based) */
                             line?: number;
                             message: string;
+                            params?: {
+                                [key: string]: string | number;
+                            };
                             /** @description For uploaded files: the key path in the file, e.g. legal.license */
                             path?: string;
                             /** @description JSON pointer to the offending input, e.g. /query/limit */
@@ -12161,10 +13626,15 @@ export interface operations {
                     "application/problem+json": {
                         detail: string;
                         errors?: {
+                            /** @description For uploaded files: the kind of problem, for translations */
+                            code?: string;
                             column?: number;
                             /** @description For uploaded files: line in the file (1-based) */
                             line?: number;
                             message: string;
+                            params?: {
+                                [key: string]: string | number;
+                            };
                             /** @description For uploaded files: the key path in the file, e.g. legal.license */
                             path?: string;
                             /** @description JSON pointer to the offending input, e.g. /query/limit */
@@ -12187,10 +13657,15 @@ export interface operations {
                     "application/problem+json": {
                         detail: string;
                         errors?: {
+                            /** @description For uploaded files: the kind of problem, for translations */
+                            code?: string;
                             column?: number;
                             /** @description For uploaded files: line in the file (1-based) */
                             line?: number;
                             message: string;
+                            params?: {
+                                [key: string]: string | number;
+                            };
                             /** @description For uploaded files: the key path in the file, e.g. legal.license */
                             path?: string;
                             /** @description JSON pointer to the offending input, e.g. /query/limit */
@@ -12213,10 +13688,15 @@ export interface operations {
                     "application/problem+json": {
                         detail: string;
                         errors?: {
+                            /** @description For uploaded files: the kind of problem, for translations */
+                            code?: string;
                             column?: number;
                             /** @description For uploaded files: line in the file (1-based) */
                             line?: number;
                             message: string;
+                            params?: {
+                                [key: string]: string | number;
+                            };
                             /** @description For uploaded files: the key path in the file, e.g. legal.license */
                             path?: string;
                             /** @description JSON pointer to the offending input, e.g. /query/limit */
@@ -12239,10 +13719,15 @@ export interface operations {
                     "application/problem+json": {
                         detail: string;
                         errors?: {
+                            /** @description For uploaded files: the kind of problem, for translations */
+                            code?: string;
                             column?: number;
                             /** @description For uploaded files: line in the file (1-based) */
                             line?: number;
                             message: string;
+                            params?: {
+                                [key: string]: string | number;
+                            };
                             /** @description For uploaded files: the key path in the file, e.g. legal.license */
                             path?: string;
                             /** @description JSON pointer to the offending input, e.g. /query/limit */
@@ -12265,10 +13750,15 @@ export interface operations {
                     "application/problem+json": {
                         detail: string;
                         errors?: {
+                            /** @description For uploaded files: the kind of problem, for translations */
+                            code?: string;
                             column?: number;
                             /** @description For uploaded files: line in the file (1-based) */
                             line?: number;
                             message: string;
+                            params?: {
+                                [key: string]: string | number;
+                            };
                             /** @description For uploaded files: the key path in the file, e.g. legal.license */
                             path?: string;
                             /** @description JSON pointer to the offending input, e.g. /query/limit */
@@ -12353,10 +13843,15 @@ export interface operations {
                     "application/problem+json": {
                         detail: string;
                         errors?: {
+                            /** @description For uploaded files: the kind of problem, for translations */
+                            code?: string;
                             column?: number;
                             /** @description For uploaded files: line in the file (1-based) */
                             line?: number;
                             message: string;
+                            params?: {
+                                [key: string]: string | number;
+                            };
                             /** @description For uploaded files: the key path in the file, e.g. legal.license */
                             path?: string;
                             /** @description JSON pointer to the offending input, e.g. /query/limit */
@@ -12379,10 +13874,15 @@ export interface operations {
                     "application/problem+json": {
                         detail: string;
                         errors?: {
+                            /** @description For uploaded files: the kind of problem, for translations */
+                            code?: string;
                             column?: number;
                             /** @description For uploaded files: line in the file (1-based) */
                             line?: number;
                             message: string;
+                            params?: {
+                                [key: string]: string | number;
+                            };
                             /** @description For uploaded files: the key path in the file, e.g. legal.license */
                             path?: string;
                             /** @description JSON pointer to the offending input, e.g. /query/limit */
@@ -12405,10 +13905,15 @@ export interface operations {
                     "application/problem+json": {
                         detail: string;
                         errors?: {
+                            /** @description For uploaded files: the kind of problem, for translations */
+                            code?: string;
                             column?: number;
                             /** @description For uploaded files: line in the file (1-based) */
                             line?: number;
                             message: string;
+                            params?: {
+                                [key: string]: string | number;
+                            };
                             /** @description For uploaded files: the key path in the file, e.g. legal.license */
                             path?: string;
                             /** @description JSON pointer to the offending input, e.g. /query/limit */
@@ -12431,10 +13936,15 @@ export interface operations {
                     "application/problem+json": {
                         detail: string;
                         errors?: {
+                            /** @description For uploaded files: the kind of problem, for translations */
+                            code?: string;
                             column?: number;
                             /** @description For uploaded files: line in the file (1-based) */
                             line?: number;
                             message: string;
+                            params?: {
+                                [key: string]: string | number;
+                            };
                             /** @description For uploaded files: the key path in the file, e.g. legal.license */
                             path?: string;
                             /** @description JSON pointer to the offending input, e.g. /query/limit */
@@ -12457,10 +13967,15 @@ export interface operations {
                     "application/problem+json": {
                         detail: string;
                         errors?: {
+                            /** @description For uploaded files: the kind of problem, for translations */
+                            code?: string;
                             column?: number;
                             /** @description For uploaded files: line in the file (1-based) */
                             line?: number;
                             message: string;
+                            params?: {
+                                [key: string]: string | number;
+                            };
                             /** @description For uploaded files: the key path in the file, e.g. legal.license */
                             path?: string;
                             /** @description JSON pointer to the offending input, e.g. /query/limit */
@@ -12483,10 +13998,15 @@ export interface operations {
                     "application/problem+json": {
                         detail: string;
                         errors?: {
+                            /** @description For uploaded files: the kind of problem, for translations */
+                            code?: string;
                             column?: number;
                             /** @description For uploaded files: line in the file (1-based) */
                             line?: number;
                             message: string;
+                            params?: {
+                                [key: string]: string | number;
+                            };
                             /** @description For uploaded files: the key path in the file, e.g. legal.license */
                             path?: string;
                             /** @description JSON pointer to the offending input, e.g. /query/limit */
@@ -12509,10 +14029,15 @@ export interface operations {
                     "application/problem+json": {
                         detail: string;
                         errors?: {
+                            /** @description For uploaded files: the kind of problem, for translations */
+                            code?: string;
                             column?: number;
                             /** @description For uploaded files: line in the file (1-based) */
                             line?: number;
                             message: string;
+                            params?: {
+                                [key: string]: string | number;
+                            };
                             /** @description For uploaded files: the key path in the file, e.g. legal.license */
                             path?: string;
                             /** @description JSON pointer to the offending input, e.g. /query/limit */
@@ -12535,10 +14060,15 @@ export interface operations {
                     "application/problem+json": {
                         detail: string;
                         errors?: {
+                            /** @description For uploaded files: the kind of problem, for translations */
+                            code?: string;
                             column?: number;
                             /** @description For uploaded files: line in the file (1-based) */
                             line?: number;
                             message: string;
+                            params?: {
+                                [key: string]: string | number;
+                            };
                             /** @description For uploaded files: the key path in the file, e.g. legal.license */
                             path?: string;
                             /** @description JSON pointer to the offending input, e.g. /query/limit */
@@ -12561,10 +14091,15 @@ export interface operations {
                     "application/problem+json": {
                         detail: string;
                         errors?: {
+                            /** @description For uploaded files: the kind of problem, for translations */
+                            code?: string;
                             column?: number;
                             /** @description For uploaded files: line in the file (1-based) */
                             line?: number;
                             message: string;
+                            params?: {
+                                [key: string]: string | number;
+                            };
                             /** @description For uploaded files: the key path in the file, e.g. legal.license */
                             path?: string;
                             /** @description JSON pointer to the offending input, e.g. /query/limit */
@@ -12587,10 +14122,15 @@ export interface operations {
                     "application/problem+json": {
                         detail: string;
                         errors?: {
+                            /** @description For uploaded files: the kind of problem, for translations */
+                            code?: string;
                             column?: number;
                             /** @description For uploaded files: line in the file (1-based) */
                             line?: number;
                             message: string;
+                            params?: {
+                                [key: string]: string | number;
+                            };
                             /** @description For uploaded files: the key path in the file, e.g. legal.license */
                             path?: string;
                             /** @description JSON pointer to the offending input, e.g. /query/limit */
@@ -12679,10 +14219,15 @@ export interface operations {
                     "application/problem+json": {
                         detail: string;
                         errors?: {
+                            /** @description For uploaded files: the kind of problem, for translations */
+                            code?: string;
                             column?: number;
                             /** @description For uploaded files: line in the file (1-based) */
                             line?: number;
                             message: string;
+                            params?: {
+                                [key: string]: string | number;
+                            };
                             /** @description For uploaded files: the key path in the file, e.g. legal.license */
                             path?: string;
                             /** @description JSON pointer to the offending input, e.g. /query/limit */
@@ -12705,10 +14250,15 @@ export interface operations {
                     "application/problem+json": {
                         detail: string;
                         errors?: {
+                            /** @description For uploaded files: the kind of problem, for translations */
+                            code?: string;
                             column?: number;
                             /** @description For uploaded files: line in the file (1-based) */
                             line?: number;
                             message: string;
+                            params?: {
+                                [key: string]: string | number;
+                            };
                             /** @description For uploaded files: the key path in the file, e.g. legal.license */
                             path?: string;
                             /** @description JSON pointer to the offending input, e.g. /query/limit */
@@ -12731,10 +14281,15 @@ export interface operations {
                     "application/problem+json": {
                         detail: string;
                         errors?: {
+                            /** @description For uploaded files: the kind of problem, for translations */
+                            code?: string;
                             column?: number;
                             /** @description For uploaded files: line in the file (1-based) */
                             line?: number;
                             message: string;
+                            params?: {
+                                [key: string]: string | number;
+                            };
                             /** @description For uploaded files: the key path in the file, e.g. legal.license */
                             path?: string;
                             /** @description JSON pointer to the offending input, e.g. /query/limit */
@@ -12757,10 +14312,15 @@ export interface operations {
                     "application/problem+json": {
                         detail: string;
                         errors?: {
+                            /** @description For uploaded files: the kind of problem, for translations */
+                            code?: string;
                             column?: number;
                             /** @description For uploaded files: line in the file (1-based) */
                             line?: number;
                             message: string;
+                            params?: {
+                                [key: string]: string | number;
+                            };
                             /** @description For uploaded files: the key path in the file, e.g. legal.license */
                             path?: string;
                             /** @description JSON pointer to the offending input, e.g. /query/limit */
@@ -12783,10 +14343,15 @@ export interface operations {
                     "application/problem+json": {
                         detail: string;
                         errors?: {
+                            /** @description For uploaded files: the kind of problem, for translations */
+                            code?: string;
                             column?: number;
                             /** @description For uploaded files: line in the file (1-based) */
                             line?: number;
                             message: string;
+                            params?: {
+                                [key: string]: string | number;
+                            };
                             /** @description For uploaded files: the key path in the file, e.g. legal.license */
                             path?: string;
                             /** @description JSON pointer to the offending input, e.g. /query/limit */
@@ -12809,10 +14374,15 @@ export interface operations {
                     "application/problem+json": {
                         detail: string;
                         errors?: {
+                            /** @description For uploaded files: the kind of problem, for translations */
+                            code?: string;
                             column?: number;
                             /** @description For uploaded files: line in the file (1-based) */
                             line?: number;
                             message: string;
+                            params?: {
+                                [key: string]: string | number;
+                            };
                             /** @description For uploaded files: the key path in the file, e.g. legal.license */
                             path?: string;
                             /** @description JSON pointer to the offending input, e.g. /query/limit */
@@ -12835,10 +14405,15 @@ export interface operations {
                     "application/problem+json": {
                         detail: string;
                         errors?: {
+                            /** @description For uploaded files: the kind of problem, for translations */
+                            code?: string;
                             column?: number;
                             /** @description For uploaded files: line in the file (1-based) */
                             line?: number;
                             message: string;
+                            params?: {
+                                [key: string]: string | number;
+                            };
                             /** @description For uploaded files: the key path in the file, e.g. legal.license */
                             path?: string;
                             /** @description JSON pointer to the offending input, e.g. /query/limit */
@@ -12861,10 +14436,15 @@ export interface operations {
                     "application/problem+json": {
                         detail: string;
                         errors?: {
+                            /** @description For uploaded files: the kind of problem, for translations */
+                            code?: string;
                             column?: number;
                             /** @description For uploaded files: line in the file (1-based) */
                             line?: number;
                             message: string;
+                            params?: {
+                                [key: string]: string | number;
+                            };
                             /** @description For uploaded files: the key path in the file, e.g. legal.license */
                             path?: string;
                             /** @description JSON pointer to the offending input, e.g. /query/limit */
@@ -12887,10 +14467,15 @@ export interface operations {
                     "application/problem+json": {
                         detail: string;
                         errors?: {
+                            /** @description For uploaded files: the kind of problem, for translations */
+                            code?: string;
                             column?: number;
                             /** @description For uploaded files: line in the file (1-based) */
                             line?: number;
                             message: string;
+                            params?: {
+                                [key: string]: string | number;
+                            };
                             /** @description For uploaded files: the key path in the file, e.g. legal.license */
                             path?: string;
                             /** @description JSON pointer to the offending input, e.g. /query/limit */
@@ -12913,10 +14498,15 @@ export interface operations {
                     "application/problem+json": {
                         detail: string;
                         errors?: {
+                            /** @description For uploaded files: the kind of problem, for translations */
+                            code?: string;
                             column?: number;
                             /** @description For uploaded files: line in the file (1-based) */
                             line?: number;
                             message: string;
+                            params?: {
+                                [key: string]: string | number;
+                            };
                             /** @description For uploaded files: the key path in the file, e.g. legal.license */
                             path?: string;
                             /** @description JSON pointer to the offending input, e.g. /query/limit */
@@ -12986,10 +14576,15 @@ export interface operations {
                     "application/problem+json": {
                         detail: string;
                         errors?: {
+                            /** @description For uploaded files: the kind of problem, for translations */
+                            code?: string;
                             column?: number;
                             /** @description For uploaded files: line in the file (1-based) */
                             line?: number;
                             message: string;
+                            params?: {
+                                [key: string]: string | number;
+                            };
                             /** @description For uploaded files: the key path in the file, e.g. legal.license */
                             path?: string;
                             /** @description JSON pointer to the offending input, e.g. /query/limit */
@@ -13012,10 +14607,15 @@ export interface operations {
                     "application/problem+json": {
                         detail: string;
                         errors?: {
+                            /** @description For uploaded files: the kind of problem, for translations */
+                            code?: string;
                             column?: number;
                             /** @description For uploaded files: line in the file (1-based) */
                             line?: number;
                             message: string;
+                            params?: {
+                                [key: string]: string | number;
+                            };
                             /** @description For uploaded files: the key path in the file, e.g. legal.license */
                             path?: string;
                             /** @description JSON pointer to the offending input, e.g. /query/limit */
@@ -13038,10 +14638,15 @@ export interface operations {
                     "application/problem+json": {
                         detail: string;
                         errors?: {
+                            /** @description For uploaded files: the kind of problem, for translations */
+                            code?: string;
                             column?: number;
                             /** @description For uploaded files: line in the file (1-based) */
                             line?: number;
                             message: string;
+                            params?: {
+                                [key: string]: string | number;
+                            };
                             /** @description For uploaded files: the key path in the file, e.g. legal.license */
                             path?: string;
                             /** @description JSON pointer to the offending input, e.g. /query/limit */
@@ -13064,10 +14669,15 @@ export interface operations {
                     "application/problem+json": {
                         detail: string;
                         errors?: {
+                            /** @description For uploaded files: the kind of problem, for translations */
+                            code?: string;
                             column?: number;
                             /** @description For uploaded files: line in the file (1-based) */
                             line?: number;
                             message: string;
+                            params?: {
+                                [key: string]: string | number;
+                            };
                             /** @description For uploaded files: the key path in the file, e.g. legal.license */
                             path?: string;
                             /** @description JSON pointer to the offending input, e.g. /query/limit */
@@ -13090,10 +14700,15 @@ export interface operations {
                     "application/problem+json": {
                         detail: string;
                         errors?: {
+                            /** @description For uploaded files: the kind of problem, for translations */
+                            code?: string;
                             column?: number;
                             /** @description For uploaded files: line in the file (1-based) */
                             line?: number;
                             message: string;
+                            params?: {
+                                [key: string]: string | number;
+                            };
                             /** @description For uploaded files: the key path in the file, e.g. legal.license */
                             path?: string;
                             /** @description JSON pointer to the offending input, e.g. /query/limit */
@@ -13143,10 +14758,15 @@ export interface operations {
                     "application/problem+json": {
                         detail: string;
                         errors?: {
+                            /** @description For uploaded files: the kind of problem, for translations */
+                            code?: string;
                             column?: number;
                             /** @description For uploaded files: line in the file (1-based) */
                             line?: number;
                             message: string;
+                            params?: {
+                                [key: string]: string | number;
+                            };
                             /** @description For uploaded files: the key path in the file, e.g. legal.license */
                             path?: string;
                             /** @description JSON pointer to the offending input, e.g. /query/limit */
@@ -13169,10 +14789,15 @@ export interface operations {
                     "application/problem+json": {
                         detail: string;
                         errors?: {
+                            /** @description For uploaded files: the kind of problem, for translations */
+                            code?: string;
                             column?: number;
                             /** @description For uploaded files: line in the file (1-based) */
                             line?: number;
                             message: string;
+                            params?: {
+                                [key: string]: string | number;
+                            };
                             /** @description For uploaded files: the key path in the file, e.g. legal.license */
                             path?: string;
                             /** @description JSON pointer to the offending input, e.g. /query/limit */
@@ -13195,10 +14820,15 @@ export interface operations {
                     "application/problem+json": {
                         detail: string;
                         errors?: {
+                            /** @description For uploaded files: the kind of problem, for translations */
+                            code?: string;
                             column?: number;
                             /** @description For uploaded files: line in the file (1-based) */
                             line?: number;
                             message: string;
+                            params?: {
+                                [key: string]: string | number;
+                            };
                             /** @description For uploaded files: the key path in the file, e.g. legal.license */
                             path?: string;
                             /** @description JSON pointer to the offending input, e.g. /query/limit */
@@ -13221,10 +14851,15 @@ export interface operations {
                     "application/problem+json": {
                         detail: string;
                         errors?: {
+                            /** @description For uploaded files: the kind of problem, for translations */
+                            code?: string;
                             column?: number;
                             /** @description For uploaded files: line in the file (1-based) */
                             line?: number;
                             message: string;
+                            params?: {
+                                [key: string]: string | number;
+                            };
                             /** @description For uploaded files: the key path in the file, e.g. legal.license */
                             path?: string;
                             /** @description JSON pointer to the offending input, e.g. /query/limit */
@@ -13276,10 +14911,15 @@ export interface operations {
                     "application/problem+json": {
                         detail: string;
                         errors?: {
+                            /** @description For uploaded files: the kind of problem, for translations */
+                            code?: string;
                             column?: number;
                             /** @description For uploaded files: line in the file (1-based) */
                             line?: number;
                             message: string;
+                            params?: {
+                                [key: string]: string | number;
+                            };
                             /** @description For uploaded files: the key path in the file, e.g. legal.license */
                             path?: string;
                             /** @description JSON pointer to the offending input, e.g. /query/limit */
@@ -13302,10 +14942,15 @@ export interface operations {
                     "application/problem+json": {
                         detail: string;
                         errors?: {
+                            /** @description For uploaded files: the kind of problem, for translations */
+                            code?: string;
                             column?: number;
                             /** @description For uploaded files: line in the file (1-based) */
                             line?: number;
                             message: string;
+                            params?: {
+                                [key: string]: string | number;
+                            };
                             /** @description For uploaded files: the key path in the file, e.g. legal.license */
                             path?: string;
                             /** @description JSON pointer to the offending input, e.g. /query/limit */
@@ -13328,10 +14973,15 @@ export interface operations {
                     "application/problem+json": {
                         detail: string;
                         errors?: {
+                            /** @description For uploaded files: the kind of problem, for translations */
+                            code?: string;
                             column?: number;
                             /** @description For uploaded files: line in the file (1-based) */
                             line?: number;
                             message: string;
+                            params?: {
+                                [key: string]: string | number;
+                            };
                             /** @description For uploaded files: the key path in the file, e.g. legal.license */
                             path?: string;
                             /** @description JSON pointer to the offending input, e.g. /query/limit */
@@ -13383,10 +15033,15 @@ export interface operations {
                     "application/problem+json": {
                         detail: string;
                         errors?: {
+                            /** @description For uploaded files: the kind of problem, for translations */
+                            code?: string;
                             column?: number;
                             /** @description For uploaded files: line in the file (1-based) */
                             line?: number;
                             message: string;
+                            params?: {
+                                [key: string]: string | number;
+                            };
                             /** @description For uploaded files: the key path in the file, e.g. legal.license */
                             path?: string;
                             /** @description JSON pointer to the offending input, e.g. /query/limit */
@@ -13409,10 +15064,15 @@ export interface operations {
                     "application/problem+json": {
                         detail: string;
                         errors?: {
+                            /** @description For uploaded files: the kind of problem, for translations */
+                            code?: string;
                             column?: number;
                             /** @description For uploaded files: line in the file (1-based) */
                             line?: number;
                             message: string;
+                            params?: {
+                                [key: string]: string | number;
+                            };
                             /** @description For uploaded files: the key path in the file, e.g. legal.license */
                             path?: string;
                             /** @description JSON pointer to the offending input, e.g. /query/limit */
@@ -13435,10 +15095,15 @@ export interface operations {
                     "application/problem+json": {
                         detail: string;
                         errors?: {
+                            /** @description For uploaded files: the kind of problem, for translations */
+                            code?: string;
                             column?: number;
                             /** @description For uploaded files: line in the file (1-based) */
                             line?: number;
                             message: string;
+                            params?: {
+                                [key: string]: string | number;
+                            };
                             /** @description For uploaded files: the key path in the file, e.g. legal.license */
                             path?: string;
                             /** @description JSON pointer to the offending input, e.g. /query/limit */
@@ -13461,10 +15126,15 @@ export interface operations {
                     "application/problem+json": {
                         detail: string;
                         errors?: {
+                            /** @description For uploaded files: the kind of problem, for translations */
+                            code?: string;
                             column?: number;
                             /** @description For uploaded files: line in the file (1-based) */
                             line?: number;
                             message: string;
+                            params?: {
+                                [key: string]: string | number;
+                            };
                             /** @description For uploaded files: the key path in the file, e.g. legal.license */
                             path?: string;
                             /** @description JSON pointer to the offending input, e.g. /query/limit */
@@ -13487,10 +15157,15 @@ export interface operations {
                     "application/problem+json": {
                         detail: string;
                         errors?: {
+                            /** @description For uploaded files: the kind of problem, for translations */
+                            code?: string;
                             column?: number;
                             /** @description For uploaded files: line in the file (1-based) */
                             line?: number;
                             message: string;
+                            params?: {
+                                [key: string]: string | number;
+                            };
                             /** @description For uploaded files: the key path in the file, e.g. legal.license */
                             path?: string;
                             /** @description JSON pointer to the offending input, e.g. /query/limit */
@@ -13549,10 +15224,15 @@ export interface operations {
                     "application/problem+json": {
                         detail: string;
                         errors?: {
+                            /** @description For uploaded files: the kind of problem, for translations */
+                            code?: string;
                             column?: number;
                             /** @description For uploaded files: line in the file (1-based) */
                             line?: number;
                             message: string;
+                            params?: {
+                                [key: string]: string | number;
+                            };
                             /** @description For uploaded files: the key path in the file, e.g. legal.license */
                             path?: string;
                             /** @description JSON pointer to the offending input, e.g. /query/limit */
@@ -13575,10 +15255,15 @@ export interface operations {
                     "application/problem+json": {
                         detail: string;
                         errors?: {
+                            /** @description For uploaded files: the kind of problem, for translations */
+                            code?: string;
                             column?: number;
                             /** @description For uploaded files: line in the file (1-based) */
                             line?: number;
                             message: string;
+                            params?: {
+                                [key: string]: string | number;
+                            };
                             /** @description For uploaded files: the key path in the file, e.g. legal.license */
                             path?: string;
                             /** @description JSON pointer to the offending input, e.g. /query/limit */
@@ -13601,10 +15286,15 @@ export interface operations {
                     "application/problem+json": {
                         detail: string;
                         errors?: {
+                            /** @description For uploaded files: the kind of problem, for translations */
+                            code?: string;
                             column?: number;
                             /** @description For uploaded files: line in the file (1-based) */
                             line?: number;
                             message: string;
+                            params?: {
+                                [key: string]: string | number;
+                            };
                             /** @description For uploaded files: the key path in the file, e.g. legal.license */
                             path?: string;
                             /** @description JSON pointer to the offending input, e.g. /query/limit */
@@ -13627,10 +15317,15 @@ export interface operations {
                     "application/problem+json": {
                         detail: string;
                         errors?: {
+                            /** @description For uploaded files: the kind of problem, for translations */
+                            code?: string;
                             column?: number;
                             /** @description For uploaded files: line in the file (1-based) */
                             line?: number;
                             message: string;
+                            params?: {
+                                [key: string]: string | number;
+                            };
                             /** @description For uploaded files: the key path in the file, e.g. legal.license */
                             path?: string;
                             /** @description JSON pointer to the offending input, e.g. /query/limit */
@@ -13653,10 +15348,15 @@ export interface operations {
                     "application/problem+json": {
                         detail: string;
                         errors?: {
+                            /** @description For uploaded files: the kind of problem, for translations */
+                            code?: string;
                             column?: number;
                             /** @description For uploaded files: line in the file (1-based) */
                             line?: number;
                             message: string;
+                            params?: {
+                                [key: string]: string | number;
+                            };
                             /** @description For uploaded files: the key path in the file, e.g. legal.license */
                             path?: string;
                             /** @description JSON pointer to the offending input, e.g. /query/limit */
@@ -13679,10 +15379,15 @@ export interface operations {
                     "application/problem+json": {
                         detail: string;
                         errors?: {
+                            /** @description For uploaded files: the kind of problem, for translations */
+                            code?: string;
                             column?: number;
                             /** @description For uploaded files: line in the file (1-based) */
                             line?: number;
                             message: string;
+                            params?: {
+                                [key: string]: string | number;
+                            };
                             /** @description For uploaded files: the key path in the file, e.g. legal.license */
                             path?: string;
                             /** @description JSON pointer to the offending input, e.g. /query/limit */
@@ -13743,10 +15448,15 @@ export interface operations {
                     "application/problem+json": {
                         detail: string;
                         errors?: {
+                            /** @description For uploaded files: the kind of problem, for translations */
+                            code?: string;
                             column?: number;
                             /** @description For uploaded files: line in the file (1-based) */
                             line?: number;
                             message: string;
+                            params?: {
+                                [key: string]: string | number;
+                            };
                             /** @description For uploaded files: the key path in the file, e.g. legal.license */
                             path?: string;
                             /** @description JSON pointer to the offending input, e.g. /query/limit */
@@ -13769,10 +15479,15 @@ export interface operations {
                     "application/problem+json": {
                         detail: string;
                         errors?: {
+                            /** @description For uploaded files: the kind of problem, for translations */
+                            code?: string;
                             column?: number;
                             /** @description For uploaded files: line in the file (1-based) */
                             line?: number;
                             message: string;
+                            params?: {
+                                [key: string]: string | number;
+                            };
                             /** @description For uploaded files: the key path in the file, e.g. legal.license */
                             path?: string;
                             /** @description JSON pointer to the offending input, e.g. /query/limit */
@@ -13795,10 +15510,15 @@ export interface operations {
                     "application/problem+json": {
                         detail: string;
                         errors?: {
+                            /** @description For uploaded files: the kind of problem, for translations */
+                            code?: string;
                             column?: number;
                             /** @description For uploaded files: line in the file (1-based) */
                             line?: number;
                             message: string;
+                            params?: {
+                                [key: string]: string | number;
+                            };
                             /** @description For uploaded files: the key path in the file, e.g. legal.license */
                             path?: string;
                             /** @description JSON pointer to the offending input, e.g. /query/limit */
@@ -13821,10 +15541,15 @@ export interface operations {
                     "application/problem+json": {
                         detail: string;
                         errors?: {
+                            /** @description For uploaded files: the kind of problem, for translations */
+                            code?: string;
                             column?: number;
                             /** @description For uploaded files: line in the file (1-based) */
                             line?: number;
                             message: string;
+                            params?: {
+                                [key: string]: string | number;
+                            };
                             /** @description For uploaded files: the key path in the file, e.g. legal.license */
                             path?: string;
                             /** @description JSON pointer to the offending input, e.g. /query/limit */
@@ -13847,10 +15572,15 @@ export interface operations {
                     "application/problem+json": {
                         detail: string;
                         errors?: {
+                            /** @description For uploaded files: the kind of problem, for translations */
+                            code?: string;
                             column?: number;
                             /** @description For uploaded files: line in the file (1-based) */
                             line?: number;
                             message: string;
+                            params?: {
+                                [key: string]: string | number;
+                            };
                             /** @description For uploaded files: the key path in the file, e.g. legal.license */
                             path?: string;
                             /** @description JSON pointer to the offending input, e.g. /query/limit */
@@ -13873,10 +15603,15 @@ export interface operations {
                     "application/problem+json": {
                         detail: string;
                         errors?: {
+                            /** @description For uploaded files: the kind of problem, for translations */
+                            code?: string;
                             column?: number;
                             /** @description For uploaded files: line in the file (1-based) */
                             line?: number;
                             message: string;
+                            params?: {
+                                [key: string]: string | number;
+                            };
                             /** @description For uploaded files: the key path in the file, e.g. legal.license */
                             path?: string;
                             /** @description JSON pointer to the offending input, e.g. /query/limit */
@@ -13899,10 +15634,15 @@ export interface operations {
                     "application/problem+json": {
                         detail: string;
                         errors?: {
+                            /** @description For uploaded files: the kind of problem, for translations */
+                            code?: string;
                             column?: number;
                             /** @description For uploaded files: line in the file (1-based) */
                             line?: number;
                             message: string;
+                            params?: {
+                                [key: string]: string | number;
+                            };
                             /** @description For uploaded files: the key path in the file, e.g. legal.license */
                             path?: string;
                             /** @description JSON pointer to the offending input, e.g. /query/limit */
@@ -13945,10 +15685,15 @@ export interface operations {
                     "application/problem+json": {
                         detail: string;
                         errors?: {
+                            /** @description For uploaded files: the kind of problem, for translations */
+                            code?: string;
                             column?: number;
                             /** @description For uploaded files: line in the file (1-based) */
                             line?: number;
                             message: string;
+                            params?: {
+                                [key: string]: string | number;
+                            };
                             /** @description For uploaded files: the key path in the file, e.g. legal.license */
                             path?: string;
                             /** @description JSON pointer to the offending input, e.g. /query/limit */
@@ -13971,10 +15716,15 @@ export interface operations {
                     "application/problem+json": {
                         detail: string;
                         errors?: {
+                            /** @description For uploaded files: the kind of problem, for translations */
+                            code?: string;
                             column?: number;
                             /** @description For uploaded files: line in the file (1-based) */
                             line?: number;
                             message: string;
+                            params?: {
+                                [key: string]: string | number;
+                            };
                             /** @description For uploaded files: the key path in the file, e.g. legal.license */
                             path?: string;
                             /** @description JSON pointer to the offending input, e.g. /query/limit */
@@ -13997,10 +15747,15 @@ export interface operations {
                     "application/problem+json": {
                         detail: string;
                         errors?: {
+                            /** @description For uploaded files: the kind of problem, for translations */
+                            code?: string;
                             column?: number;
                             /** @description For uploaded files: line in the file (1-based) */
                             line?: number;
                             message: string;
+                            params?: {
+                                [key: string]: string | number;
+                            };
                             /** @description For uploaded files: the key path in the file, e.g. legal.license */
                             path?: string;
                             /** @description JSON pointer to the offending input, e.g. /query/limit */
@@ -14023,10 +15778,15 @@ export interface operations {
                     "application/problem+json": {
                         detail: string;
                         errors?: {
+                            /** @description For uploaded files: the kind of problem, for translations */
+                            code?: string;
                             column?: number;
                             /** @description For uploaded files: line in the file (1-based) */
                             line?: number;
                             message: string;
+                            params?: {
+                                [key: string]: string | number;
+                            };
                             /** @description For uploaded files: the key path in the file, e.g. legal.license */
                             path?: string;
                             /** @description JSON pointer to the offending input, e.g. /query/limit */
@@ -14049,10 +15809,15 @@ export interface operations {
                     "application/problem+json": {
                         detail: string;
                         errors?: {
+                            /** @description For uploaded files: the kind of problem, for translations */
+                            code?: string;
                             column?: number;
                             /** @description For uploaded files: line in the file (1-based) */
                             line?: number;
                             message: string;
+                            params?: {
+                                [key: string]: string | number;
+                            };
                             /** @description For uploaded files: the key path in the file, e.g. legal.license */
                             path?: string;
                             /** @description JSON pointer to the offending input, e.g. /query/limit */
@@ -14075,10 +15840,15 @@ export interface operations {
                     "application/problem+json": {
                         detail: string;
                         errors?: {
+                            /** @description For uploaded files: the kind of problem, for translations */
+                            code?: string;
                             column?: number;
                             /** @description For uploaded files: line in the file (1-based) */
                             line?: number;
                             message: string;
+                            params?: {
+                                [key: string]: string | number;
+                            };
                             /** @description For uploaded files: the key path in the file, e.g. legal.license */
                             path?: string;
                             /** @description JSON pointer to the offending input, e.g. /query/limit */
@@ -14162,10 +15932,15 @@ export interface operations {
                     "application/problem+json": {
                         detail: string;
                         errors?: {
+                            /** @description For uploaded files: the kind of problem, for translations */
+                            code?: string;
                             column?: number;
                             /** @description For uploaded files: line in the file (1-based) */
                             line?: number;
                             message: string;
+                            params?: {
+                                [key: string]: string | number;
+                            };
                             /** @description For uploaded files: the key path in the file, e.g. legal.license */
                             path?: string;
                             /** @description JSON pointer to the offending input, e.g. /query/limit */
@@ -14188,10 +15963,15 @@ export interface operations {
                     "application/problem+json": {
                         detail: string;
                         errors?: {
+                            /** @description For uploaded files: the kind of problem, for translations */
+                            code?: string;
                             column?: number;
                             /** @description For uploaded files: line in the file (1-based) */
                             line?: number;
                             message: string;
+                            params?: {
+                                [key: string]: string | number;
+                            };
                             /** @description For uploaded files: the key path in the file, e.g. legal.license */
                             path?: string;
                             /** @description JSON pointer to the offending input, e.g. /query/limit */
@@ -14214,10 +15994,15 @@ export interface operations {
                     "application/problem+json": {
                         detail: string;
                         errors?: {
+                            /** @description For uploaded files: the kind of problem, for translations */
+                            code?: string;
                             column?: number;
                             /** @description For uploaded files: line in the file (1-based) */
                             line?: number;
                             message: string;
+                            params?: {
+                                [key: string]: string | number;
+                            };
                             /** @description For uploaded files: the key path in the file, e.g. legal.license */
                             path?: string;
                             /** @description JSON pointer to the offending input, e.g. /query/limit */
@@ -14297,10 +16082,15 @@ export interface operations {
                     "application/problem+json": {
                         detail: string;
                         errors?: {
+                            /** @description For uploaded files: the kind of problem, for translations */
+                            code?: string;
                             column?: number;
                             /** @description For uploaded files: line in the file (1-based) */
                             line?: number;
                             message: string;
+                            params?: {
+                                [key: string]: string | number;
+                            };
                             /** @description For uploaded files: the key path in the file, e.g. legal.license */
                             path?: string;
                             /** @description JSON pointer to the offending input, e.g. /query/limit */
@@ -14323,10 +16113,15 @@ export interface operations {
                     "application/problem+json": {
                         detail: string;
                         errors?: {
+                            /** @description For uploaded files: the kind of problem, for translations */
+                            code?: string;
                             column?: number;
                             /** @description For uploaded files: line in the file (1-based) */
                             line?: number;
                             message: string;
+                            params?: {
+                                [key: string]: string | number;
+                            };
                             /** @description For uploaded files: the key path in the file, e.g. legal.license */
                             path?: string;
                             /** @description JSON pointer to the offending input, e.g. /query/limit */
@@ -14349,10 +16144,15 @@ export interface operations {
                     "application/problem+json": {
                         detail: string;
                         errors?: {
+                            /** @description For uploaded files: the kind of problem, for translations */
+                            code?: string;
                             column?: number;
                             /** @description For uploaded files: line in the file (1-based) */
                             line?: number;
                             message: string;
+                            params?: {
+                                [key: string]: string | number;
+                            };
                             /** @description For uploaded files: the key path in the file, e.g. legal.license */
                             path?: string;
                             /** @description JSON pointer to the offending input, e.g. /query/limit */
@@ -14375,10 +16175,15 @@ export interface operations {
                     "application/problem+json": {
                         detail: string;
                         errors?: {
+                            /** @description For uploaded files: the kind of problem, for translations */
+                            code?: string;
                             column?: number;
                             /** @description For uploaded files: line in the file (1-based) */
                             line?: number;
                             message: string;
+                            params?: {
+                                [key: string]: string | number;
+                            };
                             /** @description For uploaded files: the key path in the file, e.g. legal.license */
                             path?: string;
                             /** @description JSON pointer to the offending input, e.g. /query/limit */
@@ -14401,10 +16206,15 @@ export interface operations {
                     "application/problem+json": {
                         detail: string;
                         errors?: {
+                            /** @description For uploaded files: the kind of problem, for translations */
+                            code?: string;
                             column?: number;
                             /** @description For uploaded files: line in the file (1-based) */
                             line?: number;
                             message: string;
+                            params?: {
+                                [key: string]: string | number;
+                            };
                             /** @description For uploaded files: the key path in the file, e.g. legal.license */
                             path?: string;
                             /** @description JSON pointer to the offending input, e.g. /query/limit */
@@ -14500,10 +16310,15 @@ export interface operations {
                     "application/problem+json": {
                         detail: string;
                         errors?: {
+                            /** @description For uploaded files: the kind of problem, for translations */
+                            code?: string;
                             column?: number;
                             /** @description For uploaded files: line in the file (1-based) */
                             line?: number;
                             message: string;
+                            params?: {
+                                [key: string]: string | number;
+                            };
                             /** @description For uploaded files: the key path in the file, e.g. legal.license */
                             path?: string;
                             /** @description JSON pointer to the offending input, e.g. /query/limit */
@@ -14526,10 +16341,15 @@ export interface operations {
                     "application/problem+json": {
                         detail: string;
                         errors?: {
+                            /** @description For uploaded files: the kind of problem, for translations */
+                            code?: string;
                             column?: number;
                             /** @description For uploaded files: line in the file (1-based) */
                             line?: number;
                             message: string;
+                            params?: {
+                                [key: string]: string | number;
+                            };
                             /** @description For uploaded files: the key path in the file, e.g. legal.license */
                             path?: string;
                             /** @description JSON pointer to the offending input, e.g. /query/limit */
@@ -14552,10 +16372,15 @@ export interface operations {
                     "application/problem+json": {
                         detail: string;
                         errors?: {
+                            /** @description For uploaded files: the kind of problem, for translations */
+                            code?: string;
                             column?: number;
                             /** @description For uploaded files: line in the file (1-based) */
                             line?: number;
                             message: string;
+                            params?: {
+                                [key: string]: string | number;
+                            };
                             /** @description For uploaded files: the key path in the file, e.g. legal.license */
                             path?: string;
                             /** @description JSON pointer to the offending input, e.g. /query/limit */
@@ -14578,10 +16403,15 @@ export interface operations {
                     "application/problem+json": {
                         detail: string;
                         errors?: {
+                            /** @description For uploaded files: the kind of problem, for translations */
+                            code?: string;
                             column?: number;
                             /** @description For uploaded files: line in the file (1-based) */
                             line?: number;
                             message: string;
+                            params?: {
+                                [key: string]: string | number;
+                            };
                             /** @description For uploaded files: the key path in the file, e.g. legal.license */
                             path?: string;
                             /** @description JSON pointer to the offending input, e.g. /query/limit */
@@ -14604,10 +16434,15 @@ export interface operations {
                     "application/problem+json": {
                         detail: string;
                         errors?: {
+                            /** @description For uploaded files: the kind of problem, for translations */
+                            code?: string;
                             column?: number;
                             /** @description For uploaded files: line in the file (1-based) */
                             line?: number;
                             message: string;
+                            params?: {
+                                [key: string]: string | number;
+                            };
                             /** @description For uploaded files: the key path in the file, e.g. legal.license */
                             path?: string;
                             /** @description JSON pointer to the offending input, e.g. /query/limit */
@@ -14630,10 +16465,15 @@ export interface operations {
                     "application/problem+json": {
                         detail: string;
                         errors?: {
+                            /** @description For uploaded files: the kind of problem, for translations */
+                            code?: string;
                             column?: number;
                             /** @description For uploaded files: line in the file (1-based) */
                             line?: number;
                             message: string;
+                            params?: {
+                                [key: string]: string | number;
+                            };
                             /** @description For uploaded files: the key path in the file, e.g. legal.license */
                             path?: string;
                             /** @description JSON pointer to the offending input, e.g. /query/limit */
@@ -14656,10 +16496,15 @@ export interface operations {
                     "application/problem+json": {
                         detail: string;
                         errors?: {
+                            /** @description For uploaded files: the kind of problem, for translations */
+                            code?: string;
                             column?: number;
                             /** @description For uploaded files: line in the file (1-based) */
                             line?: number;
                             message: string;
+                            params?: {
+                                [key: string]: string | number;
+                            };
                             /** @description For uploaded files: the key path in the file, e.g. legal.license */
                             path?: string;
                             /** @description JSON pointer to the offending input, e.g. /query/limit */
@@ -14682,10 +16527,15 @@ export interface operations {
                     "application/problem+json": {
                         detail: string;
                         errors?: {
+                            /** @description For uploaded files: the kind of problem, for translations */
+                            code?: string;
                             column?: number;
                             /** @description For uploaded files: line in the file (1-based) */
                             line?: number;
                             message: string;
+                            params?: {
+                                [key: string]: string | number;
+                            };
                             /** @description For uploaded files: the key path in the file, e.g. legal.license */
                             path?: string;
                             /** @description JSON pointer to the offending input, e.g. /query/limit */
@@ -14747,10 +16597,15 @@ export interface operations {
                     "application/problem+json": {
                         detail: string;
                         errors?: {
+                            /** @description For uploaded files: the kind of problem, for translations */
+                            code?: string;
                             column?: number;
                             /** @description For uploaded files: line in the file (1-based) */
                             line?: number;
                             message: string;
+                            params?: {
+                                [key: string]: string | number;
+                            };
                             /** @description For uploaded files: the key path in the file, e.g. legal.license */
                             path?: string;
                             /** @description JSON pointer to the offending input, e.g. /query/limit */
@@ -14773,10 +16628,15 @@ export interface operations {
                     "application/problem+json": {
                         detail: string;
                         errors?: {
+                            /** @description For uploaded files: the kind of problem, for translations */
+                            code?: string;
                             column?: number;
                             /** @description For uploaded files: line in the file (1-based) */
                             line?: number;
                             message: string;
+                            params?: {
+                                [key: string]: string | number;
+                            };
                             /** @description For uploaded files: the key path in the file, e.g. legal.license */
                             path?: string;
                             /** @description JSON pointer to the offending input, e.g. /query/limit */
@@ -14799,10 +16659,15 @@ export interface operations {
                     "application/problem+json": {
                         detail: string;
                         errors?: {
+                            /** @description For uploaded files: the kind of problem, for translations */
+                            code?: string;
                             column?: number;
                             /** @description For uploaded files: line in the file (1-based) */
                             line?: number;
                             message: string;
+                            params?: {
+                                [key: string]: string | number;
+                            };
                             /** @description For uploaded files: the key path in the file, e.g. legal.license */
                             path?: string;
                             /** @description JSON pointer to the offending input, e.g. /query/limit */
@@ -14825,10 +16690,15 @@ export interface operations {
                     "application/problem+json": {
                         detail: string;
                         errors?: {
+                            /** @description For uploaded files: the kind of problem, for translations */
+                            code?: string;
                             column?: number;
                             /** @description For uploaded files: line in the file (1-based) */
                             line?: number;
                             message: string;
+                            params?: {
+                                [key: string]: string | number;
+                            };
                             /** @description For uploaded files: the key path in the file, e.g. legal.license */
                             path?: string;
                             /** @description JSON pointer to the offending input, e.g. /query/limit */
@@ -14851,10 +16721,15 @@ export interface operations {
                     "application/problem+json": {
                         detail: string;
                         errors?: {
+                            /** @description For uploaded files: the kind of problem, for translations */
+                            code?: string;
                             column?: number;
                             /** @description For uploaded files: line in the file (1-based) */
                             line?: number;
                             message: string;
+                            params?: {
+                                [key: string]: string | number;
+                            };
                             /** @description For uploaded files: the key path in the file, e.g. legal.license */
                             path?: string;
                             /** @description JSON pointer to the offending input, e.g. /query/limit */
@@ -14877,10 +16752,15 @@ export interface operations {
                     "application/problem+json": {
                         detail: string;
                         errors?: {
+                            /** @description For uploaded files: the kind of problem, for translations */
+                            code?: string;
                             column?: number;
                             /** @description For uploaded files: line in the file (1-based) */
                             line?: number;
                             message: string;
+                            params?: {
+                                [key: string]: string | number;
+                            };
                             /** @description For uploaded files: the key path in the file, e.g. legal.license */
                             path?: string;
                             /** @description JSON pointer to the offending input, e.g. /query/limit */
@@ -14903,10 +16783,15 @@ export interface operations {
                     "application/problem+json": {
                         detail: string;
                         errors?: {
+                            /** @description For uploaded files: the kind of problem, for translations */
+                            code?: string;
                             column?: number;
                             /** @description For uploaded files: line in the file (1-based) */
                             line?: number;
                             message: string;
+                            params?: {
+                                [key: string]: string | number;
+                            };
                             /** @description For uploaded files: the key path in the file, e.g. legal.license */
                             path?: string;
                             /** @description JSON pointer to the offending input, e.g. /query/limit */
@@ -14929,10 +16814,15 @@ export interface operations {
                     "application/problem+json": {
                         detail: string;
                         errors?: {
+                            /** @description For uploaded files: the kind of problem, for translations */
+                            code?: string;
                             column?: number;
                             /** @description For uploaded files: line in the file (1-based) */
                             line?: number;
                             message: string;
+                            params?: {
+                                [key: string]: string | number;
+                            };
                             /** @description For uploaded files: the key path in the file, e.g. legal.license */
                             path?: string;
                             /** @description JSON pointer to the offending input, e.g. /query/limit */
@@ -14980,10 +16870,15 @@ export interface operations {
                     "application/problem+json": {
                         detail: string;
                         errors?: {
+                            /** @description For uploaded files: the kind of problem, for translations */
+                            code?: string;
                             column?: number;
                             /** @description For uploaded files: line in the file (1-based) */
                             line?: number;
                             message: string;
+                            params?: {
+                                [key: string]: string | number;
+                            };
                             /** @description For uploaded files: the key path in the file, e.g. legal.license */
                             path?: string;
                             /** @description JSON pointer to the offending input, e.g. /query/limit */
@@ -15006,10 +16901,15 @@ export interface operations {
                     "application/problem+json": {
                         detail: string;
                         errors?: {
+                            /** @description For uploaded files: the kind of problem, for translations */
+                            code?: string;
                             column?: number;
                             /** @description For uploaded files: line in the file (1-based) */
                             line?: number;
                             message: string;
+                            params?: {
+                                [key: string]: string | number;
+                            };
                             /** @description For uploaded files: the key path in the file, e.g. legal.license */
                             path?: string;
                             /** @description JSON pointer to the offending input, e.g. /query/limit */
@@ -15032,10 +16932,15 @@ export interface operations {
                     "application/problem+json": {
                         detail: string;
                         errors?: {
+                            /** @description For uploaded files: the kind of problem, for translations */
+                            code?: string;
                             column?: number;
                             /** @description For uploaded files: line in the file (1-based) */
                             line?: number;
                             message: string;
+                            params?: {
+                                [key: string]: string | number;
+                            };
                             /** @description For uploaded files: the key path in the file, e.g. legal.license */
                             path?: string;
                             /** @description JSON pointer to the offending input, e.g. /query/limit */
@@ -15104,10 +17009,15 @@ export interface operations {
                     "application/problem+json": {
                         detail: string;
                         errors?: {
+                            /** @description For uploaded files: the kind of problem, for translations */
+                            code?: string;
                             column?: number;
                             /** @description For uploaded files: line in the file (1-based) */
                             line?: number;
                             message: string;
+                            params?: {
+                                [key: string]: string | number;
+                            };
                             /** @description For uploaded files: the key path in the file, e.g. legal.license */
                             path?: string;
                             /** @description JSON pointer to the offending input, e.g. /query/limit */

@@ -6,6 +6,9 @@ export interface ProblemFieldError {
   path?: string
   line?: number
   column?: number
+  /** For uploaded files: what, as a code with parameters, so that clients can translate it. */
+  code?: string
+  params?: Record<string, string | number>
 }
 
 /**

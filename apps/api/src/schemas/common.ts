@@ -12,6 +12,8 @@ export const ProblemSchema = Type.Object({
     path: Type.Optional(Type.String({ description: 'For uploaded files: the key path in the file, e.g. legal.license' })),
     line: Type.Optional(Type.Integer({ minimum: 1, description: 'For uploaded files: line in the file (1-based)' })),
     column: Type.Optional(Type.Integer({ minimum: 1 })),
+    code: Type.Optional(Type.String({ description: 'For uploaded files: the kind of problem, for translations' })),
+    params: Type.Optional(Type.Record(Type.String(), Type.Union([Type.String(), Type.Number()]))),
   }))),
 }, { description: 'RFC 9457 problem details' })
 

@@ -1,4 +1,5 @@
 import type { Basisdienst, Maintenance, Themenfeld } from '@kas/db/schema'
+import type { FindingCode, FindingParams } from './findings.ts'
 import type { SourcePosition, YamlPath, YamlSource } from './yaml-source.ts'
 import { developmentStatusValues, softwareTypeValues } from '@kas/db/schema'
 import semver from 'semver'
@@ -14,12 +15,26 @@ import {
   themenfeldFromName,
   unusedTopLevelKeys,
 } from './vocabulary.ts'
+import { findingTexts } from './findings.ts'
 import { formatPath, parseYamlSource } from './yaml-source.ts'
 
 export interface Finding extends SourcePosition {
   /** Where in the file: `legal.license`, `maintenance.contractors[0].until`. */
   path: string
+  /** What, as a code with parameters (for translations) and in English. */
+  code: FindingCode
+  params: Record<string, string | number>
   message: string
+}
+
+/** Where a field was read from. */
+export interface FieldSource extends SourcePosition {
+  path: string
+}
+
+function describe<C extends FindingCode>(code: C, params?: FindingParams<C>): Pick<Finding, 'code' | 'params' | 'message'> {
+  const values = (params ?? {}) as Record<string, string | number>
+  return { code, params: values, message: (findingTexts[code] as (p: Record<string, string | number>) => string)(values) }
 }
 
 /** What a publiccode.yml says, in the store's terms. Optional fields are absent when the file does not say. */
@@ -61,7 +76,7 @@ export type ReadResult =
     fallbackThemenfelder: Themenfeld[]
     release: { version: string, releasedOn: string } | null
     /** The key each field was read from, with its position. */
-    sources: Partial<Record<PubliccodeField, Finding>>
+    sources: Partial<Record<PubliccodeField, FieldSource>>
     problems: Finding[]
     warnings: Finding[]
     ignored: Finding[]
@@ -79,12 +94,12 @@ const byPosition = (findings: Finding[]) => findings.sort((a, b) => a.line - b.l
 export function readPubliccode(text: string): ReadResult {
   const parsed = parseYamlSource(text)
   if (!parsed.source)
-    return { kind: 'not-yaml', problems: parsed.errors.map(error => ({ path: '', ...error })) }
+    return { kind: 'not-yaml', problems: parsed.errors.map(({ message, ...position }) => ({ path: '', ...position, ...describe('yamlSyntax', { detail: message }) })) }
   const root = parsed.source.value
   if (!isRecord(root) || !['publiccodeYmlVersion', 'name', 'url', 'legal', 'description'].some(key => key in root)) {
     return {
       kind: 'not-publiccode',
-      problems: [{ path: '', line: 1, column: 1, message: 'This is YAML, but not a publiccode.yml: it has none of publiccodeYmlVersion, name, url, legal or description.' }],
+      problems: [{ path: '', line: 1, column: 1, ...describe('notPubliccode') }],
     }
   }
   return new PubliccodeReader(parsed.source, root).read()
@@ -94,30 +109,30 @@ class PubliccodeReader {
   private readonly problems: Finding[] = []
   private readonly warnings: Finding[] = []
   private readonly ignored: Finding[] = []
-  private readonly sources: Partial<Record<PubliccodeField, Finding>> = {}
+  private readonly sources: Partial<Record<PubliccodeField, FieldSource>> = {}
   private readonly app: Partial<PubliccodeApp> = {}
 
   constructor(private readonly source: YamlSource, private readonly root: Record<string, unknown>) {}
 
-  private finding(path: YamlPath, message: string): Finding {
-    return { path: formatPath(path), ...this.source.locate(path), message }
+  private finding<C extends FindingCode>(path: YamlPath, code: C, params?: FindingParams<C>): Finding {
+    return { path: formatPath(path), ...this.source.locate(path), ...describe(code, params) }
   }
 
-  private problem(path: YamlPath, message: string): void {
-    this.problems.push(this.finding(path, message))
+  private problem<C extends FindingCode>(path: YamlPath, code: C, params?: FindingParams<C>): void {
+    this.problems.push(this.finding(path, code, params))
   }
 
-  private warn(path: YamlPath, message: string): void {
-    this.warnings.push(this.finding(path, message))
+  private warn<C extends FindingCode>(path: YamlPath, code: C, params?: FindingParams<C>): void {
+    this.warnings.push(this.finding(path, code, params))
   }
 
-  private ignore(path: YamlPath, message: string): void {
-    this.ignored.push(this.finding(path, message))
+  private ignore<C extends FindingCode>(path: YamlPath, code: C, params?: FindingParams<C>): void {
+    this.ignored.push(this.finding(path, code, params))
   }
 
   private set<F extends PubliccodeField>(field: F, path: YamlPath, value: PubliccodeApp[F]): void {
     this.app[field] = value
-    this.sources[field] = this.finding(path, '')
+    this.sources[field] = { path: formatPath(path), ...this.source.locate(path) }
   }
 
   /** A text value; numbers and dates that YAML read from unquoted text are turned back into text. */
@@ -130,16 +145,19 @@ class PubliccodeReader {
     else if (value instanceof Date)
       result = value.toISOString().slice(0, 10)
     else {
-      this.problem(path, value === null || value === undefined ? 'is empty' : 'must be text')
+      this.problem(path, value === null || value === undefined ? 'empty' : 'notText')
       return undefined
     }
     result = result.trim()
     if (result.length < (options.min ?? 1)) {
-      this.problem(path, options.min && result.length > 0 ? `must have at least ${options.min} characters` : 'is empty')
+      if (options.min && result.length > 0)
+        this.problem(path, 'tooShort', { min: options.min })
+      else
+        this.problem(path, 'empty')
       return undefined
     }
     if (result.length > options.max) {
-      this.problem(path, `has ${result.length} characters; at most ${options.max} are allowed`)
+      this.problem(path, 'tooLong', { length: result.length, max: options.max })
       return undefined
     }
     return result
@@ -151,10 +169,10 @@ class PubliccodeReader {
     if (Array.isArray(value))
       return value
     if (typeof value === 'string') {
-      this.warn(path, 'should be a list; read as a list with one entry')
+      this.warn(path, 'readAsList')
       return [value]
     }
-    this.problem(path, 'must be a list')
+    this.problem(path, 'notList')
     return undefined
   }
 
@@ -163,7 +181,7 @@ class PubliccodeReader {
     if (!items)
       return undefined
     if (items.length > options.maxItems) {
-      this.problem(path, `has ${items.length} entries; at most ${options.maxItems} are allowed`)
+      this.problem(path, 'tooManyEntries', { count: items.length, max: options.maxItems })
       return undefined
     }
     const texts = items.map((item, index) => this.text([...path, index], item, { max: options.max }))
@@ -174,7 +192,7 @@ class PubliccodeReader {
   private date(path: YamlPath, value: unknown): string | undefined {
     const text = value instanceof Date ? value.toISOString().slice(0, 10) : typeof value === 'string' ? value.trim() : undefined
     if (!text || !/^\d{4}-\d{2}-\d{2}$/.test(text) || Number.isNaN(Date.parse(`${text}T00:00:00Z`)) || new Date(`${text}T00:00:00Z`).toISOString().slice(0, 10) !== text) {
-      this.problem(path, `${JSON.stringify(value instanceof Date ? text : value ?? null)} is not a date in the form YYYY-MM-DD`)
+      this.problem(path, 'notDate', { value: JSON.stringify(value instanceof Date ? text : value ?? null) })
       return undefined
     }
     return text
@@ -188,7 +206,7 @@ class PubliccodeReader {
     const ssh = /^git@([^:]+):(.+?)(?:\.git)?$/.exec(text)
     if (ssh) {
       const converted = `https://${ssh[1]}/${ssh[2]}`
-      this.warn(path, `"${text}" is an SSH address; read as ${converted}`)
+      this.warn(path, 'sshAddress', { value: text, url: converted })
       return converted
     }
     let url: URL
@@ -196,14 +214,14 @@ class PubliccodeReader {
       url = new URL(text)
     }
     catch {
-      this.problem(path, `"${text}" is not a web address`)
+      this.problem(path, 'notUrl', { value: text })
       return undefined
     }
     if (url.protocol !== 'https:') {
       if (options.required)
-        this.problem(path, `"${text}" must start with https://`)
+        this.problem(path, 'needsHttps', { value: text })
       else
-        this.warn(path, `"${text}" does not use https://; not taken`)
+        this.warn(path, 'httpNotTaken', { value: text })
       return undefined
     }
     return text
@@ -212,7 +230,7 @@ class PubliccodeReader {
   private oneOf<T extends string>(path: YamlPath, value: unknown, allowed: readonly T[]): T | undefined {
     if (typeof value === 'string' && (allowed as readonly string[]).includes(value))
       return value as T
-    this.problem(path, `${JSON.stringify(value ?? null)} is not one of ${allowed.join(', ')}`)
+    this.problem(path, 'notOneOf', { value: JSON.stringify(value ?? null), allowed: allowed.join(', ') })
     return undefined
   }
 
@@ -247,14 +265,14 @@ class PubliccodeReader {
   private readVersion(): string | undefined {
     const raw = this.root.publiccodeYmlVersion
     if (raw === undefined || raw === null) {
-      this.problem(['publiccodeYmlVersion'], 'is missing; write e.g. publiccodeYmlVersion: "0.5"')
+      this.problem(['publiccodeYmlVersion'], 'versionMissing')
       return undefined
     }
     const version = String(raw)
     if (typeof raw === 'number')
-      this.warn(['publiccodeYmlVersion'], `is a number; write it in quotes ("${version}") so it stays text`)
+      this.warn(['publiccodeYmlVersion'], 'versionIsNumber', { value: version })
     if (!SUPPORTED_VERSIONS.test(version)) {
-      this.problem(['publiccodeYmlVersion'], `version ${version} is not supported; the store reads 0.2 to 0.5`)
+      this.problem(['publiccodeYmlVersion'], 'versionUnsupported', { value: version })
       return undefined
     }
     return version
@@ -264,7 +282,7 @@ class PubliccodeReader {
   private readDescription(): string | undefined {
     const descriptions = this.root.description
     if (!isRecord(descriptions) || Object.keys(descriptions).length === 0) {
-      this.problem(['description'], 'needs at least one language with shortDescription, e.g. description.de.shortDescription')
+      this.problem(['description'], 'descriptionMissing')
       return undefined
     }
     const languages = Object.keys(descriptions)
@@ -272,14 +290,14 @@ class PubliccodeReader {
       ?? languages.find(code => ENGLISH.test(code))
       ?? languages[0]!
     if (!GERMAN.test(language))
-      this.warn(['description', language], `there is no German description; the "${language}" one is used. Add description.de for German readers`)
+      this.warn(['description', language], 'noGermanDescription', { language })
     for (const other of languages.filter(code => code !== language))
-      this.ignore(['description', other], `another language; the store shows the "${language}" description`)
+      this.ignore(['description', other], 'otherLanguage', { language })
 
     const entry = descriptions[language]
     const path = ['description', language]
     if (!isRecord(entry)) {
-      this.problem(path, 'must contain shortDescription and longDescription')
+      this.problem(path, 'descriptionIncomplete')
       return language
     }
     const summary = this.text([...path, 'shortDescription'], entry.shortDescription, { min: 10, max: 300 })
@@ -290,10 +308,10 @@ class PubliccodeReader {
       if (long !== undefined)
         this.set('description', [...path, 'longDescription'], long)
       if (long !== undefined && long.length < 150)
-        this.warn([...path, 'longDescription'], `has ${long.length} characters; the standard asks for at least 150`)
+        this.warn([...path, 'longDescription'], 'longDescriptionShort', { length: long.length })
     }
     else {
-      this.warn([...path, 'longDescription'], 'is missing; the standard asks for a description of at least 150 characters')
+      this.warn([...path, 'longDescription'], 'longDescriptionMissing')
     }
     if (entry.features !== undefined) {
       const features = this.texts([...path, 'features'], entry.features, { max: 200, maxItems: 50 })
@@ -301,7 +319,7 @@ class PubliccodeReader {
         this.set('features', [...path, 'features'], features.map(oneLine))
     }
     for (const key of Object.keys(entry).filter(key => !['shortDescription', 'longDescription', 'features', 'localisedName'].includes(key)))
-      this.ignore([...path, key], 'not shown in the store')
+      this.ignore([...path, key], 'notShown')
     return language
   }
 
@@ -315,7 +333,7 @@ class PubliccodeReader {
       }
     }
     if (this.root.name === undefined) {
-      this.problem(['name'], 'is missing')
+      this.problem(['name'], 'missing')
       return
     }
     const name = this.text(['name'], this.root.name, { min: 2, max: 120 })
@@ -326,28 +344,31 @@ class PubliccodeReader {
   private readLegal(): void {
     const legal = this.root.legal
     if (!isRecord(legal) || legal.license === undefined) {
-      this.problem(isRecord(legal) ? ['legal', 'license'] : ['legal'], 'the licence is missing; write e.g. legal.license: EUPL-1.2')
+      this.problem(isRecord(legal) ? ['legal', 'license'] : ['legal'], 'licenseMissing')
     }
     else {
       const license = this.text(['legal', 'license'], legal.license, { max: 200 })
       const check = license === undefined ? undefined : checkLicenseExpression(license)
       if (check && !check.ok)
-        this.problem(['legal', 'license'], check.problem!.replace('SPDX licence expression', 'SPDX expression'))
+        if (check.reason === 'not_open_source')
+          this.problem(['legal', 'license'], 'licenseNotOpen', { licenses: (check.licenses ?? []).join(', ') })
+        else
+          this.problem(['legal', 'license'], 'licenseInvalid', { value: license! })
       else if (check)
         this.set('license', ['legal', 'license'], license!)
     }
     for (const key of Object.keys(isRecord(legal) ? legal : {}).filter(key => key !== 'license')) {
       if (['mainCopyrightOwner', 'repoOwner', 'authorsFile'].includes(key))
-        this.ignore(['legal', key], 'not shown in the store')
+        this.ignore(['legal', key], 'notShown')
       else
-        this.warn(['legal', key], 'unknown key; ignored (check the spelling)')
+        this.warn(['legal', key], 'unknownKey')
     }
   }
 
   private readTopLevelFields(): void {
     const root = this.root
     if (root.url === undefined) {
-      this.problem(['url'], 'is missing; it names the source code repository and identifies the app')
+      this.problem(['url'], 'urlMissing')
     }
     else {
       const url = this.httpsUrl(['url'], root.url, { required: true })
@@ -360,7 +381,7 @@ class PubliccodeReader {
         this.set('homepageUrl', ['landingURL'], url)
     }
     if (root.platforms === undefined)
-      this.warn(['platforms'], 'is missing (e.g. web)')
+      this.warn(['platforms'], 'platformsMissing')
     if (root.platforms !== undefined) {
       const platforms = this.texts(['platforms'], root.platforms, { max: 40, maxItems: 10 })
       if (platforms)
@@ -371,7 +392,7 @@ class PubliccodeReader {
       if (categories) {
         categories.forEach((category, index) => {
           if (!publiccodeCategories.has(category))
-            this.warn(['categories', index], `"${category}" is not in the publiccode.yml category list; taken as a tag anyway`)
+            this.warn(['categories', index], 'unknownCategory', { value: category })
         })
         this.set('categories', ['categories'], categories)
       }
@@ -382,7 +403,7 @@ class PubliccodeReader {
         this.set('usedBy', ['usedBy'], users)
     }
     if (root.developmentStatus === undefined) {
-      this.warn(['developmentStatus'], 'is missing (concept, development, beta, stable or obsolete)')
+      this.warn(['developmentStatus'], 'statusMissing')
     }
     else {
       const status = this.oneOf(['developmentStatus'], root.developmentStatus, developmentStatusValues)
@@ -390,7 +411,7 @@ class PubliccodeReader {
         this.set('developmentStatus', ['developmentStatus'], status)
     }
     if (root.softwareType === undefined) {
-      this.warn(['softwareType'], 'is missing (e.g. standalone/web)')
+      this.warn(['softwareType'], 'softwareTypeMissing')
     }
     else {
       const type = this.oneOf(['softwareType'], root.softwareType, softwareTypeValues)
@@ -402,11 +423,11 @@ class PubliccodeReader {
   private readMaintenance(): void {
     const maintenance = this.root.maintenance
     if (maintenance === undefined) {
-      this.warn(['maintenance'], 'is missing; municipalities want to know who maintains the software')
+      this.warn(['maintenance'], 'maintenanceMissing')
       return
     }
     if (!isRecord(maintenance)) {
-      this.problem(['maintenance'], 'must contain type and contacts or contractors')
+      this.problem(['maintenance'], 'maintenanceIncomplete')
       return
     }
     const type = this.oneOf(['maintenance', 'type'], maintenance.type, ['internal', 'contract', 'community', 'none'] as const)
@@ -414,7 +435,7 @@ class PubliccodeReader {
     for (const [index, contact] of (this.list(['maintenance', 'contacts'], maintenance.contacts) ?? []).entries()) {
       const path = ['maintenance', 'contacts', index]
       if (!isRecord(contact)) {
-        this.problem(path, 'must have a name')
+        this.problem(path, 'needsName')
         continue
       }
       const name = this.text([...path, 'name'], contact.name, { max: 200 })
@@ -426,23 +447,23 @@ class PubliccodeReader {
     for (const [index, contractor] of (this.list(['maintenance', 'contractors'], maintenance.contractors) ?? []).entries()) {
       const path = ['maintenance', 'contractors', index]
       if (!isRecord(contractor)) {
-        this.problem(path, 'must have a name and an until date')
+        this.problem(path, 'contractorIncomplete')
         continue
       }
       const name = this.text([...path, 'name'], contractor.name, { max: 200 })
       const until = this.date([...path, 'until'], contractor.until)
       const optional = this.optionalTexts(path, contractor, ['email', 'website'])
       if (until && until < new Date().toISOString().slice(0, 10))
-        this.warn([...path, 'until'], `the maintenance contract ended on ${until}`)
+        this.warn([...path, 'until'], 'contractEnded', { date: until })
       if (name !== undefined && until !== undefined)
         contractors.push({ name, until, ...optional })
     }
     if (type && type !== 'contract' && contractors.length > 0)
-      this.warn(['maintenance', 'contractors'], `the standard allows contractors only with maintenance type "contract", not "${type}"`)
+      this.warn(['maintenance', 'contractors'], 'contractorsWithoutContract', { type })
     if (type === 'contract' && !Array.isArray(maintenance.contractors))
-      this.warn(['maintenance', 'contractors'], 'maintenance type "contract" should name the contractors and until when they are contracted')
+      this.warn(['maintenance', 'contractors'], 'contractWithoutContractors')
     if ((type === 'internal' || type === 'community') && contacts.length === 0)
-      this.warn(['maintenance', 'contacts'], `maintenance type "${type}" should name at least one contact`)
+      this.warn(['maintenance', 'contacts'], 'noContact', { type })
     if (type)
       this.set('maintenance', ['maintenance'], { type, contacts, contractors })
   }
@@ -462,17 +483,17 @@ class PubliccodeReader {
   private readLocalisation(): void {
     const localisation = this.root.localisation
     if (localisation === undefined) {
-      this.warn(['localisation'], 'is missing (localisationReady and availableLanguages)')
+      this.warn(['localisation'], 'localisationMissing')
       return
     }
     if (!isRecord(localisation)) {
-      this.problem(['localisation'], 'must contain localisationReady and availableLanguages')
+      this.problem(['localisation'], 'localisationIncomplete')
       return
     }
     if (typeof localisation.localisationReady === 'boolean')
       this.set('localisationReady', ['localisation', 'localisationReady'], localisation.localisationReady)
     else if (localisation.localisationReady !== undefined)
-      this.problem(['localisation', 'localisationReady'], 'must be true or false')
+      this.problem(['localisation', 'localisationReady'], 'notBoolean')
     if (localisation.availableLanguages !== undefined) {
       const languages = this.texts(['localisation', 'availableLanguages'], localisation.availableLanguages, { max: 35, maxItems: 100 })
       if (languages)
@@ -486,7 +507,7 @@ class PubliccodeReader {
     if (dependsOn === undefined)
       return
     if (!isRecord(dependsOn)) {
-      this.problem(['dependsOn'], 'must contain open, proprietary or hardware lists')
+      this.problem(['dependsOn'], 'dependenciesIncomplete')
       return
     }
     const basisdienste = new Set<Basisdienst>()
@@ -494,14 +515,14 @@ class PubliccodeReader {
       for (const [index, dependency] of (this.list(['dependsOn', group], dependsOn[group]) ?? []).entries()) {
         const name = isRecord(dependency) ? dependency.name : undefined
         if (typeof name !== 'string') {
-          this.problem(['dependsOn', group, index], 'needs a name')
+          this.problem(['dependsOn', group, index], 'dependencyNeedsName')
           continue
         }
         const basisdienst = basisdienstFromDependency(name)
         if (basisdienst)
           basisdienste.add(basisdienst)
         else
-          this.ignore(['dependsOn', group, index], `"${name}" is not a Basisdienst; the store lists no other dependencies`)
+          this.ignore(['dependsOn', group, index], 'notBasisdienst', { name })
       }
     }
     this.set('basisdienste', ['dependsOn'], [...basisdienste])
@@ -519,12 +540,12 @@ class PubliccodeReader {
           if (claim && value === true)
             claims.push(claim)
           else if (!claim)
-            this.ignore(['it', 'conforme', key], 'unknown conformity key')
+            this.ignore(['it', 'conforme', key], 'unknownConformity')
         }
         claimPath = ['it', 'conforme']
       }
       for (const key of Object.keys(isRecord(italian) ? italian : {}).filter(key => key !== 'conforme'))
-        this.ignore(['it', key], 'Italian country section; only it.conforme is read, as claims')
+        this.ignore(['it', key], 'italianSection')
     }
     if (this.root.supports !== undefined) {
       for (const [index, entry] of (this.list(['supports'], this.root.supports) ?? []).entries()) {
@@ -532,7 +553,7 @@ class PubliccodeReader {
         if (typeof id === 'string' && id.trim())
           claims.push(claimFromSupportId(id.trim()))
         else
-          this.problem(['supports', index], 'needs an id, e.g. id: alias:gdpr')
+          this.problem(['supports', index], 'supportNeedsId')
       }
       claimPath = ['supports']
     }
@@ -552,7 +573,7 @@ class PubliccodeReader {
     if (german === undefined)
       return
     if (!isRecord(german)) {
-      this.problem(['de'], 'must contain themenfelder, leika or claims')
+      this.problem(['de'], 'germanSectionIncomplete')
       return
     }
     const themenfeldKey = german.themenfelder !== undefined ? 'themenfelder' : german.themenfeld !== undefined ? 'themenfeld' : null
@@ -561,7 +582,7 @@ class PubliccodeReader {
       const themenfelder = names.map((name, index) => {
         const themenfeld = themenfeldFromName(name)
         if (!themenfeld)
-          this.problem(['de', themenfeldKey, index], `"${name}" is not an OZG Themenfeld (e.g. building_housing or "Bauen & Wohnen")`)
+          this.problem(['de', themenfeldKey, index], 'notThemenfeld', { value: name })
         return themenfeld
       })
       if (themenfelder.length > 0 && themenfelder.every(Boolean))
@@ -571,10 +592,10 @@ class PubliccodeReader {
       const items = this.list(['de', 'leika'], german.leika) ?? []
       const keys = items.map((item, index) => {
         if (typeof item === 'number')
-          this.warn(['de', 'leika', index], 'is a number; write LeiKa keys in quotes')
+          this.warn(['de', 'leika', index], 'leikaIsNumber')
         const key = typeof item === 'number' ? String(item) : typeof item === 'string' ? item.trim() : ''
         if (!/^\d{14}$/.test(key)) {
-          this.problem(['de', 'leika', index], `"${key}" is not a LeiKa-Leistungsschlüssel (14 digits)`)
+          this.problem(['de', 'leika', index], 'notLeika', { value: key })
           return undefined
         }
         return key
@@ -583,39 +604,39 @@ class PubliccodeReader {
         this.set('leikaIds', ['de', 'leika'], [...new Set(keys as string[])])
     }
     for (const key of Object.keys(german).filter(key => !['themenfelder', 'themenfeld', 'leika', 'claims'].includes(key)))
-      this.warn(['de', key], 'unknown key in the German section; ignored (known: themenfelder, leika, claims)')
+      this.warn(['de', key], 'unknownGermanKey')
   }
 
   private readRelease(): { version: string, releasedOn: string } | null {
     const raw = this.root.softwareVersion
     if (raw === undefined || raw === null) {
       if (this.root.releaseDate !== undefined)
-        this.ignore(['releaseDate'], 'without softwareVersion no release is recorded')
+        this.ignore(['releaseDate'], 'releaseDateWithoutVersion')
       return null
     }
     const written = String(raw).trim()
     if (typeof raw === 'number')
-      this.warn(['softwareVersion'], `is a number; write it in quotes ("${written}"), or 1.10 becomes 1.1`)
+      this.warn(['softwareVersion'], 'softwareVersionIsNumber', { value: written })
     // "v2.1", "2.1" and "2" are common; the store keeps semantic versions.
     const numeric = /^v?(\d+)(?:\.(\d+))?(?:\.(\d+))?$/.exec(written)
     const version = numeric
       ? `${Number(numeric[1])}.${Number(numeric[2] ?? 0)}.${Number(numeric[3] ?? 0)}`
       : semver.valid(written.replace(/^v/, ''))
     if (!version || version.length > 60) {
-      this.warn(['softwareVersion'], `"${written}" is not a version number such as 2.4.1; no release is recorded`)
+      this.warn(['softwareVersion'], 'notVersion', { value: written })
       return null
     }
     if (version !== written)
-      this.warn(['softwareVersion'], `"${written}" is recorded as version ${version}`)
+      this.warn(['softwareVersion'], 'versionNormalized', { value: written, version })
     if (this.root.releaseDate === undefined) {
-      this.problem(['releaseDate'], 'is needed with softwareVersion, as YYYY-MM-DD')
+      this.problem(['releaseDate'], 'releaseDateMissing')
       return null
     }
     const releasedOn = this.date(['releaseDate'], this.root.releaseDate)
     if (!releasedOn)
       return null
     if (releasedOn > new Date(Date.now() + 86_400_000).toISOString().slice(0, 10)) {
-      this.problem(['releaseDate'], `${releasedOn} lies in the future`)
+      this.problem(['releaseDate'], 'releaseDateFuture', { date: releasedOn })
       return null
     }
     return { version, releasedOn }
@@ -627,11 +648,11 @@ class PubliccodeReader {
       if (read.has(key))
         continue
       if (unusedTopLevelKeys.has(key))
-        this.ignore([key], 'not shown in the store')
+        this.ignore([key], 'notShown')
       else if (/^[a-z]{2}$/.test(key))
-        this.ignore([key], `country section "${key}"; the store reads only "de" and it.conforme`)
+        this.ignore([key], 'countrySection', { country: key })
       else
-        this.warn([key], 'unknown key; ignored (check the spelling)')
+        this.warn([key], 'unknownKey')
     }
   }
 }

@@ -19,7 +19,9 @@ const FindingSchema = Type.Object({
   path: Type.String({ description: 'Key path in the file, e.g. legal.license' }),
   line: Type.Integer({ minimum: 1 }),
   column: Type.Integer({ minimum: 1 }),
-  message: Type.String(),
+  code: Type.String({ description: 'The kind of finding, for translations (with `params`)' }),
+  params: Type.Record(Type.String(), Type.Union([Type.String(), Type.Number()])),
+  message: Type.String({ description: 'In English' }),
 })
 
 export const ImportReportSchema = Type.Object({

@@ -1,5 +1,5 @@
 import type { Database } from '@kas/db'
-import type { Finding, PubliccodeApp, PubliccodeField } from './read.ts'
+import type { FieldSource, Finding, PubliccodeApp, PubliccodeField } from './read.ts'
 import type { AppFields, ExportableApp } from './write.ts'
 import { appendAuditEvent, canonicalJson, schema, selectRows, slugify } from '@kas/db'
 import { eq, sql } from 'drizzle-orm'
@@ -68,6 +68,8 @@ function importProblem(detail: string, findings: Finding[], warnings: Finding[] 
     path: finding.path,
     line: finding.line,
     column: finding.column,
+    code: finding.code,
+    params: finding.params,
     message: finding.message,
   })), { warnings })
 }
@@ -203,7 +205,7 @@ function nextFields(file: PubliccodeApp, current: CurrentApp | undefined, fallba
 }
 
 /** Every field the file sets or the store chooses, with what it will change. Unchanged values keep their stored order. */
-function fieldChanges(next: StoredFields, current: CurrentApp | undefined, sources: Partial<Record<PubliccodeField, Finding>>): FieldChange[] {
+function fieldChanges(next: StoredFields, current: CurrentApp | undefined, sources: Partial<Record<PubliccodeField, FieldSource>>): FieldChange[] {
   const changes: FieldChange[] = []
   for (const field of Object.keys(next) as StoredField[]) {
     const source = sources[sourceField[field] ?? field as PubliccodeField]

@@ -4,6 +4,9 @@ import parse from 'spdx-expression-parse'
 export interface LicenseCheck {
   ok: boolean
   problem?: string
+  /** Why not: no valid SPDX expression, or licences in it that are not open source. */
+  reason?: 'invalid' | 'not_open_source'
+  licenses?: string[]
 }
 
 type Node = { license: string, plus?: boolean, exception?: string } | { left: Node, conjunction: 'and' | 'or', right: Node }
@@ -30,10 +33,10 @@ export function checkLicenseExpression(expression: string): LicenseCheck {
     tree = parse(expression) as Node
   }
   catch {
-    return { ok: false, problem: `"${expression}" is not a valid SPDX licence expression (e.g. "EUPL-1.2" or "AGPL-3.0-or-later OR MIT").` }
+    return { ok: false, reason: 'invalid', problem: `"${expression}" is not a valid SPDX licence expression (e.g. "EUPL-1.2" or "AGPL-3.0-or-later OR MIT").` }
   }
   const notOpenSource = licensesIn(tree).filter(id => !isOpenSource(id))
   if (notOpenSource.length > 0)
-    return { ok: false, problem: `Neither OSI-approved nor FSF-free: ${notOpenSource.join(', ')}.` }
+    return { ok: false, reason: 'not_open_source', licenses: notOpenSource, problem: `Neither OSI-approved nor FSF-free: ${notOpenSource.join(', ')}.` }
   return { ok: true }
 }

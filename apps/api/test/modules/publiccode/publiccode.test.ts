@@ -95,7 +95,7 @@ describe('reading publiccode.yml files from public projects of several versions 
       'de.themenfelder[0]',
       'de.leika[0]',
     ])
-    expect(at('legal.license')).toEqual({ path: 'legal.license', line: lineOf(text, 'license: GPL'), column: 3, message: expect.stringMatching(/^"GPL" is not a valid SPDX expression/) })
+    expect(at('legal.license')).toEqual({ path: 'legal.license', line: lineOf(text, 'license: GPL'), column: 3, code: 'licenseInvalid', params: { value: 'GPL' }, message: expect.stringMatching(/^"GPL" is not a valid SPDX expression/) })
     expect(at('maintenance.contractors[0].until')?.line).toBe(lineOf(text, 'until: end of 2026'))
     expect(at('url')?.message).toMatch(/https/)
   })
@@ -197,7 +197,7 @@ describeEachDb('publiccode.yml import and export', (context) => {
     expect(response.headers['content-type']).toContain('application/problem+json')
     const problem = response.json()
     expect(problem.errors).toHaveLength(8)
-    expect(problem.errors).toContainEqual({ pointer: '/legal/license', path: 'legal.license', line: lineOf(text, 'license: GPL'), column: 3, message: expect.stringMatching(/"GPL" is not a valid SPDX expression/) })
+    expect(problem.errors).toContainEqual({ pointer: '/legal/license', path: 'legal.license', line: lineOf(text, 'license: GPL'), column: 3, code: 'licenseInvalid', params: { value: 'GPL' }, message: expect.stringMatching(/"GPL" is not a valid SPDX expression/) })
     expect(problem.errors).toContainEqual(expect.objectContaining({ pointer: '/maintenance/contractors/0/until', line: lineOf(text, 'until: end of 2026') }))
     expect(problem.detail).toContain(`legal.license (line ${lineOf(text, 'license: GPL')}): "GPL" is not a valid SPDX expression`)
     const misspelled = await importFile(app.get(), await vendorToken('civitas-code'), fixture('misspelled-keys.yml'))

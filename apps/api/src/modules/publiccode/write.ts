@@ -1,5 +1,5 @@
 import type { Basisdienst, developmentStatusValues, Maintenance, softwareTypeValues, Themenfeld } from '@kas/db/schema'
-import { stringify } from 'yaml'
+import { Document, isScalar, Scalar, visit } from 'yaml'
 import { basisdienstExportNames, EXPORT_VERSION, publiccodeCategories } from './vocabulary.ts'
 
 /** The app columns publiccode.yml describes: what an import sets and an export writes. */
@@ -96,5 +96,13 @@ export function writePubliccode(app: ExportableApp): string {
       claims: present(app.complianceClaims),
     }),
   })
-  return HEADER + stringify(document, { lineWidth: 0, defaultKeyType: 'PLAIN' })
+  const yaml = new Document(document)
+  // Dates in quotes: YAML 1.1 readers would otherwise take them for timestamps rather than text.
+  visit(yaml, {
+    Scalar(_key, node) {
+      if (isScalar(node) && typeof node.value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(node.value))
+        node.type = Scalar.QUOTE_DOUBLE
+    },
+  })
+  return HEADER + yaml.toString({ lineWidth: 0 })
 }

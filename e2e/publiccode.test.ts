@@ -61,6 +61,10 @@ describeInBrowser('publiccode.yml: a vendor imports instead of typing, everyone 
     const profile = page.getByRole('region', { name: 'Angaben des Herstellers' })
     await profile.waitFor()
     await profile.getByText('Landesbetrieb IT Mitte (Vertrag bis').waitFor()
+    // Codes from publiccode.yml in words: platform, software type and language.
+    await profile.getByText('Web (Browser)').waitFor()
+    await profile.getByText('Web-Anwendung').waitFor()
+    await profile.getByText('Deutsch', { exact: true }).waitFor()
     const link = profile.getByRole('link', { name: 'publiccode.yml herunterladen' })
     const href = await link.getAttribute('href')
     const response = await page.request.get(`${baseUrl}${href}`)

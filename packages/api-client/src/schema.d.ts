@@ -7377,6 +7377,8 @@ export interface operations {
                             };
                             /** @description In the public catalogue now; false means: remove it from the mirror */
                             public: boolean;
+                            /** @description The app as publiccode.yml (public apps only) */
+                            publiccodeUrl: string | null;
                             repositoryUrl: string;
                             slug: string;
                             status: string;

@@ -90,7 +90,7 @@ const feedRoutes: FastifyPluginAsyncTypebox = async (app) => {
   }, async (request, reply) => {
     const { since, limit, cursor } = request.query
     const after = cursor ? decodeKeyset(cursor, [ISO_TIMESTAMP_PATTERN, UUID_PATTERN]) : undefined
-    const rows = await selectRows<Static<typeof CatalogExportPageSchema>['items'][number] & { id: string, cursorAt: string }>(db, sql`
+    const rows = await selectRows<Omit<Static<typeof CatalogExportPageSchema>['items'][number], 'publiccodeUrl'> & { id: string, cursorAt: string }>(db, sql`
       SELECT a.id, a.slug, a.name, a.summary, a.license, a.themenfelder::text[] AS themenfelder, a.tags, a.deployment_models::text[] AS "deploymentModels",
              a.repository_url AS "repositoryUrl", a.homepage_url AS "homepageUrl", a.status::text AS status,
              (a.status = 'certified' AND a.certified_until >= CURRENT_DATE) AS public,
@@ -105,8 +105,9 @@ const feedRoutes: FastifyPluginAsyncTypebox = async (app) => {
       ORDER BY a.updated_at, a.id LIMIT ${limit + 1}`)
     const page = rows.slice(0, limit)
     const last = page.at(-1)
+    const base = origin(request)
     return reply.header('Cache-Control', 'public, max-age=60').send({
-      items: page.map(({ id: _id, cursorAt: _cursorAt, ...item }) => item),
+      items: page.map(({ id: _id, cursorAt: _cursorAt, ...item }) => ({ ...item, publiccodeUrl: item.public ? `${base}/api/v1/apps/${item.slug}/publiccode.yml` : null })),
       nextCursor: rows.length > limit && last ? encodeKeyset([last.cursorAt, last.id]) : null,
     })
   })

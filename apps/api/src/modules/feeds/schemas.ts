@@ -25,6 +25,7 @@ export const CatalogExportPageSchema = Type.Object({
     adoptionCount: Type.Integer(),
     owner: Type.Object({ slug: Slug, name: Type.String() }),
     latestVersion: Type.Union([Type.String(), Type.Null()]),
+    publiccodeUrl: Type.Union([Type.String({ format: 'uri' }), Type.Null()], { description: 'The app as publiccode.yml (public apps only)' }),
     updatedAt: IsoDateTime,
   })),
   nextCursor: Type.Union([Type.String(), Type.Null()]),

@@ -38,6 +38,10 @@ describeEachDb('feeds for readers and other catalogues', (context) => {
     expect(all).toHaveLength(n)
     expect(new Set(all.map(a => a.slug)).size).toBe(n)
     expect(all.some(a => !a.public)).toBe(true)
+    // Mirrors get each public app's publiccode.yml by link.
+    const exported = all.find(a => a.public) as unknown as { slug: string, publiccodeUrl: string }
+    expect(exported.publiccodeUrl).toBe(`http://localhost:80/api/v1/apps/${exported.slug}/publiccode.yml`)
+    expect(all.filter(a => !a.public).every(a => (a as unknown as { publiccodeUrl: unknown }).publiccodeUrl === null)).toBe(true)
 
     // Every change to an app sets updated_at (publishing, certification); here one changes now.
     const since = new Date(Date.now() - 1000).toISOString()

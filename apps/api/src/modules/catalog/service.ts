@@ -15,7 +15,7 @@ import { selectRows } from '@kas/db'
 import { sql } from 'drizzle-orm'
 import { analyzeQuery } from '../search/analyze.ts'
 
-function daysUntil(isoDate: string): number {
+export function daysUntil(isoDate: string): number {
   return Math.round((Date.parse(`${isoDate}T00:00:00Z`) - Date.parse(`${todayUtc()}T00:00:00Z`)) / 86_400_000)
 }
 
@@ -120,7 +120,7 @@ async function closestApps(db: Database, labels: ReferenceLabels, folded: string
   }
 }
 
-function validityState(daysLeft: number): 'valid' | 'expiring' | 'expired' {
+export function validityState(daysLeft: number): 'valid' | 'expiring' | 'expired' {
   if (daysLeft < 0)
     return 'expired'
   return daysLeft < EXPIRING_SOON_DAYS ? 'expiring' : 'valid'

@@ -2,10 +2,11 @@ import type { Database } from '@kas/db'
 import type { Static } from 'typebox'
 import type { AppDetail } from '../catalog/schemas.ts'
 import type { ComparedAppSchema, ComparisonSchema } from './schemas.ts'
-import { EXPIRING_SOON_DAYS, selectRows, todayUtc } from '@kas/db'
+import { selectRows } from '@kas/db'
 import { attestationKindValues } from '@kas/db/schema'
 import { sql } from 'drizzle-orm'
-import { badRequest, notFound } from '../../lib/problem.ts'
+import { badRequest, notFound, Problem } from '../../lib/problem.ts'
+import { daysUntil, validityState } from '../catalog/service.ts'
 import { estimateShare } from '../cost-sharing/service.ts'
 
 type ComparedApp = Static<typeof ComparedAppSchema>
@@ -20,8 +21,19 @@ export const SIZE_CLASSES = [
 
 const sizeClassOf = (population: number) => SIZE_CLASSES.find(c => population >= c.min && (c.max === null || population <= c.max))!
 
-const daysUntil = (date: string) => Math.round((Date.parse(`${date}T00:00:00Z`) - Date.parse(`${todayUtc()}T00:00:00Z`)) / 86_400_000)
-const stateOf = (validUntil: string | undefined) => !validUntil ? 'missing' as const : daysUntil(validUntil) < 0 ? 'expired' as const : daysUntil(validUntil) < EXPIRING_SOON_DAYS ? 'expiring' as const : 'valid' as const
+const stateOf = (validUntil: string | undefined) => validUntil ? validityState(daysUntil(validUntil)) : 'missing' as const
+
+/** The viewer's estimated share; none when the app has no price sheet this year. Other failures are errors. */
+async function estimateOrNone(db: Database, slug: string, viewerSlug: string) {
+  try {
+    return await estimateShare(db, slug, viewerSlug, 0)
+  }
+  catch (error) {
+    if (error instanceof Problem && error.status === 404)
+      return null
+    throw error
+  }
+}
 
 /**
  * Two to four apps side by side, from the viewpoint of one public body when it is given: how many
@@ -55,7 +67,7 @@ export async function compareApps(db: Database, slugs: string[], organizationRef
       const best = app.attestations.filter(a => a.kind === kind).map(a => a.validUntil).sort().at(-1)
       return { kind, state: stateOf(best), required: required.has(kind), validUntil: best ?? null }
     })
-    const estimate = viewer ? await estimateShare(db, slug, viewer.slug, 0).catch(() => null) : null
+    const estimate = viewer ? await estimateOrNone(db, slug, viewer.slug) : null
     const latest = app.releases[0]
     return {
       slug: app.slug,

@@ -7,7 +7,7 @@ import { sql } from 'drizzle-orm'
 import { parse } from 'yaml'
 import { Problem } from '../../lib/problem.ts'
 import { readPubliccode } from './read.ts'
-import { importPubliccode, PUBLICCODE_MAX_BYTES } from './service.ts'
+import { foldOrganizationName, importPubliccode, importProblem, PUBLICCODE_MAX_BYTES } from './service.ts'
 
 export interface BulkImportOptions {
   paths: string[]
@@ -59,8 +59,6 @@ export async function collectFiles(paths: string[], cwd: string): Promise<string
   return files
 }
 
-const fold = (name: string) => name.toLowerCase().normalize('NFKD').replace(/[\u0300-\u036F]/g, '').replace(/\s+/g, ' ').trim()
-
 /** The owner named in the file (repository owner, copyright owner, organisation), if the store knows it. */
 function ownerCandidates(text: string): string[] {
   try {
@@ -103,7 +101,7 @@ export async function bulkImport(db: Database, options: BulkImportOptions, progr
     if (!fixedOwner)
       throw new Error(`No organization with the slug "${options.organization}".`)
   }
-  const byName = new Map(organizations.map(o => [fold(o.name), o]))
+  const byName = new Map(organizations.map(o => [foldOrganizationName(o.name), o]))
   const files = await collectFiles(options.paths, options.cwd)
   const rows: BulkImportRow[] = []
   for (const [index, path] of files.entries()) {
@@ -115,12 +113,12 @@ export async function bulkImport(db: Database, options: BulkImportOptions, progr
         throw new Problem(413, 'Content Too Large', `The file has ${info.size} bytes; the limit is ${PUBLICCODE_MAX_BYTES / 1024} KiB.`)
       const text = await readFile(path, 'utf8')
       const candidates = ownerCandidates(text)
-      const owner = fixedOwner ?? candidates.map(name => byName.get(fold(name))).find(Boolean)
+      const owner = fixedOwner ?? candidates.map(name => byName.get(foldOrganizationName(name))).find(Boolean)
       if (!owner) {
         // Problems in the file come first: they need fixing whoever owns it.
         const read = readPubliccode(text)
         if (read.problems.length > 0)
-          throw new Problem(422, 'Unprocessable Content', 'The file has problems.', read.problems.map(({ path: key, ...finding }) => ({ pointer: '', path: key, ...finding })))
+          throw importProblem('The file has problems.', read.problems)
         const named = candidates.length > 0 ? `none of ${candidates.map(c => `"${c}"`).join(', ')} is an organization in the store` : 'the file names no owner (legal.repoOwner)'
         throw new Problem(422, 'Unprocessable Content', `No owner: ${named}; pass --organization <slug>.`)
       }

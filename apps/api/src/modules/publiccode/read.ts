@@ -136,7 +136,7 @@ class PubliccodeReader {
   }
 
   /** A text value; numbers and dates that YAML read from unquoted text are turned back into text. */
-  private text(path: YamlPath, value: unknown, options: { min?: number, max: number, label?: string }): string | undefined {
+  private text(path: YamlPath, value: unknown, options: { min?: number, max: number }): string | undefined {
     let result: string
     if (typeof value === 'string')
       result = value
@@ -349,13 +349,12 @@ class PubliccodeReader {
     else {
       const license = this.text(['legal', 'license'], legal.license, { max: 200 })
       const check = license === undefined ? undefined : checkLicenseExpression(license)
-      if (check && !check.ok)
-        if (check.reason === 'not_open_source')
-          this.problem(['legal', 'license'], 'licenseNotOpen', { licenses: (check.licenses ?? []).join(', ') })
-        else
-          this.problem(['legal', 'license'], 'licenseInvalid', { value: license! })
-      else if (check)
+      if (check?.ok)
         this.set('license', ['legal', 'license'], license!)
+      else if (check?.reason === 'not_open_source')
+        this.problem(['legal', 'license'], 'licenseNotOpen', { licenses: (check.licenses ?? []).join(', ') })
+      else if (check)
+        this.problem(['legal', 'license'], 'licenseInvalid', { value: license! })
     }
     for (const key of Object.keys(isRecord(legal) ? legal : {}).filter(key => key !== 'license')) {
       if (['mainCopyrightOwner', 'repoOwner', 'authorsFile'].includes(key))
@@ -380,9 +379,10 @@ class PubliccodeReader {
       if (url)
         this.set('homepageUrl', ['landingURL'], url)
     }
-    if (root.platforms === undefined)
+    if (root.platforms === undefined) {
       this.warn(['platforms'], 'platformsMissing')
-    if (root.platforms !== undefined) {
+    }
+    else {
       const platforms = this.texts(['platforms'], root.platforms, { max: 40, maxItems: 10 })
       if (platforms)
         this.set('platforms', ['platforms'], platforms.map(platform => platform.toLowerCase()))

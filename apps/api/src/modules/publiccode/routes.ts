@@ -55,6 +55,7 @@ const publiccodeRoutes: FastifyPluginAsyncTypebox = async (app) => {
       ? body
       : 'text' in body
         ? body.text
+        // Calls to addresses users give follow one rule, set for webhooks: outside production http and local hosts are allowed.
         : await fetchPubliccodeFile(body.url, { maxBytes: PUBLICCODE_MAX_BYTES, allowPrivateAddresses: app.notificationOptions.allowHttpWebhooks })
     if (Buffer.byteLength(text) > PUBLICCODE_MAX_BYTES)
       throw new Problem(413, 'Content Too Large', `The file is larger than the limit of ${PUBLICCODE_MAX_BYTES / 1024} KiB.`)

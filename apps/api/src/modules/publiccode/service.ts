@@ -60,9 +60,10 @@ export function repositoryKey(url: string): string {
   return url.trim().toLowerCase().replace(/^https?:\/\//, '').replace(/\/+$/, '').replace(/\.git$/, '').replace(/\/+$/, '')
 }
 
-const foldName = (name: string) => name.toLowerCase().normalize('NFKD').replace(/[\u0300-\u036F]/g, '').replace(/\s+/g, ' ').trim()
+/** Organization names compared without case, accents or extra spaces (usedBy entries, owners named in files). */
+export const foldOrganizationName = (name: string) => name.toLowerCase().normalize('NFKD').replace(/[\u0300-\u036F]/g, '').replace(/\s+/g, ' ').trim()
 
-function importProblem(detail: string, findings: Finding[], warnings: Finding[] = []): Problem {
+export function importProblem(detail: string, findings: Finding[], warnings: Finding[] = []): Problem {
   return new Problem(422, 'Unprocessable Content', detail, findings.map(finding => ({
     pointer: `/${finding.path.replace(/\[(\d+)\]/g, '.$1').split('.').filter(Boolean).join('/')}`,
     path: finding.path,
@@ -175,7 +176,7 @@ async function verifiedUserNames(db: Database, appId: string): Promise<Set<strin
   const rows = await selectRows<{ name: string }>(db, sql`
     SELECT o.name FROM subscriptions s JOIN organizations o ON o.id = s.organization_id
     WHERE s.app_id = ${appId} AND s.status = 'active'`)
-  return new Set(rows.map(row => foldName(row.name)))
+  return new Set(rows.map(row => foldOrganizationName(row.name)))
 }
 
 function nextFields(file: PubliccodeApp, current: CurrentApp | undefined, fallbackThemenfelder: StoredFields['themenfelder'], verifiedUsers: Set<string>): StoredFields {
@@ -199,7 +200,7 @@ function nextFields(file: PubliccodeApp, current: CurrentApp | undefined, fallba
     basisdienste: file.basisdienste ?? current?.basisdienste ?? [],
     themenfelder: file.themenfelder ?? current?.themenfelder ?? fallbackThemenfelder,
     leikaIds: file.leikaIds ?? current?.leikaIds ?? [],
-    declaredUsers: file.usedBy ? file.usedBy.filter(name => !verifiedUsers.has(foldName(name))) : current?.declaredUsers ?? [],
+    declaredUsers: file.usedBy ? file.usedBy.filter(name => !verifiedUsers.has(foldOrganizationName(name))) : current?.declaredUsers ?? [],
     complianceClaims: file.complianceClaims ?? current?.complianceClaims ?? [],
   }
 }
@@ -271,12 +272,12 @@ export async function exportPubliccode(db: Database, slug: string): Promise<stri
     WHERE s.app_id = ${app.id} AND s.status = 'active' AND o.listed_publicly
     ORDER BY o.name`)
   const [owner] = await selectRows<{ name: string, website: string | null }>(db, sql`SELECT name, website FROM organizations WHERE id = ${app.ownerOrganizationId}`)
-  const named = new Set(adopters.map(adopter => foldName(adopter.name)))
+  const named = new Set(adopters.map(adopter => foldOrganizationName(adopter.name)))
   const exportable: ExportableApp = {
     ...app,
     owner: owner!,
     latestRelease: latest ? { version: latest.version, releasedOn: latest.released_on } : null,
-    usedBy: [...adopters.map(adopter => adopter.name), ...app.declaredUsers.filter(name => !named.has(foldName(name)))],
+    usedBy: [...adopters.map(adopter => adopter.name), ...app.declaredUsers.filter(name => !named.has(foldOrganizationName(name)))],
   }
   return writePubliccode(exportable)
 }

@@ -2,6 +2,8 @@
 export interface CatalogStamp {
   version: number
   day: string
+  /** catalog_state.search_version: changes only with the searchable text of apps. */
+  searchVersion: number
 }
 
 interface Entry<T> {
@@ -48,6 +50,28 @@ export class VersionedCache<T> {
       return cached as V
     const value = await compute()
     this.set(key, stamp, value)
+    return value
+  }
+}
+
+/**
+ * One value derived from the database (an index, a snapshot) for the key it was built for. While it
+ * is being built, every caller asking for the same key waits for that one build instead of starting
+ * its own; a failed build is forgotten, so the next caller tries again.
+ */
+export class SingleFlight<T> {
+  private current: { key: string, value: Promise<T> } | undefined
+
+  get(key: string, build: () => Promise<T>): Promise<T> {
+    if (this.current?.key === key)
+      return this.current.value
+    const value = build()
+    const entry = { key, value }
+    this.current = entry
+    value.catch(() => {
+      if (this.current === entry)
+        this.current = undefined
+    })
     return value
   }
 }

@@ -32,12 +32,15 @@ export const themenfelder = pgTable('themenfelder', {
 })
 
 /**
- * A counter bumped (by a statement trigger, migration 0006) whenever anything the public catalogue's
- * search and facets depend on changes. API nodes compare it to decide whether a cached facet count is current.
+ * Counters bumped by statement triggers. `version` (migration 0006) whenever anything the public
+ * catalogue shows changes: API nodes compare it to decide whether a cached answer is current.
+ * `search_version` (migration 0016) only when the searchable text of an app changes, so the search
+ * index in memory is rebuilt for edits to names and descriptions, not for every new subscription.
  */
 export const catalogState = pgTable('catalog_state', {
   id: smallint('id').primaryKey().default(1),
   version: bigint('version', { mode: 'number' }).notNull().default(0),
+  searchVersion: bigint('search_version', { mode: 'number' }).notNull().default(0),
 }, t => [
   check('catalog_state_single_row', sql`${t.id} = 1`),
 ])

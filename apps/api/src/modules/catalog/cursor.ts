@@ -1,9 +1,16 @@
 import type { Keyset } from './queries.ts'
 import type { CatalogSort } from './schemas.ts'
 import { badRequest } from '../../lib/problem.ts'
-import { sortKeys } from './queries.ts'
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/
+
+/** What a sort key looks like, per sort: score, adoption count, creation time as PostgreSQL prints it in UTC, folded name. */
+const keyPatterns: Record<CatalogSort, RegExp> = {
+  relevance: /^\d+(?:\.\d+)?$/,
+  adoptions: /^\d{1,9}$/,
+  newest: /^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}(?:\.\d{1,6})?\+00$/,
+  name: /^[^\u0000]{0,200}$/,
+}
 
 /**
  * Opaque cursor for keyset pagination: the sort it belongs to plus the last row's sort key and id.
@@ -27,7 +34,7 @@ export function decodeCursor(cursor: string, sort: CatalogSort): Keyset {
   if (!Array.isArray(parsed) || parsed.length !== 3)
     throw invalid()
   const [cursorSort, key, id] = parsed as unknown[]
-  if (cursorSort !== sort || typeof key !== 'string' || typeof id !== 'string' || !UUID.test(id) || !sortKeys[sort].cursorPattern.test(key))
+  if (cursorSort !== sort || typeof key !== 'string' || typeof id !== 'string' || !UUID.test(id) || !keyPatterns[sort].test(key))
     throw invalid()
   return { key, id }
 }

@@ -50,117 +50,28 @@ function and(conditions: (SQL | undefined)[]): SQL {
 }
 
 /**
- * The publicly visible apps (certified, with a certificate valid today) matching the search, with a
- * relevance score. Expiry is checked at query time, so an expired app leaves the catalogue the day
- * its certificate ends without any job. `certified_until` and `attestation_valid_until` are per-app
- * summaries kept by triggers (migration 0004), so this reads one row per app.
- *
- * Matching: the query's slots (search/analyze.ts: words with synonyms, variants and compound parts)
- * against the weighted German full-text document, or by trigram word similarity (typos, a word inside
- * a longer compound). Candidates come from the two GIN indexes; a result must match every required
- * slot (generic words such as "online" only rank). When nothing matches, service.ts offers the closest apps.
- *
- * Ranking: exact name 100; share of slots found in the name 40, in search terms/tags/Themenfelder 20,
- * in the summary 8, in the description 3; coverage 10; trigram closeness up to 2; then, among equals,
- * adoption (log) and maintenance (a release within a year). `explain` carries these parts.
+ * The publicly visible apps (certified, with a certificate valid today). Expiry is checked at query
+ * time, so an expired app leaves the catalogue the day its certificate ends without any job.
+ * `certified_until` and `attestation_valid_until` are per-app summaries kept by triggers
+ * (migration 0004), so this reads one row per app. Text searches are answered in memory
+ * (text-search.ts); these statements serve browsing and filtering without a search.
  */
-function visibleApps(search: SearchText | undefined, options: { ranked: boolean } = { ranked: true }): SQL {
-  if (!search) {
-    return sql`visible AS (
+const visibleApps = sql`visible AS (
       SELECT a.id, a.name_folded, a.license, a.themenfelder, a.deployment_models, a.basisdienste, a.origin_land_code,
-             a.attestation_valid_until, a.adoption_count, a.created_at, 0::numeric AS score, NULL::jsonb AS explain
+             a.attestation_valid_until, a.adoption_count, a.created_at
       FROM apps a
       WHERE a.status = 'certified' AND a.certified_until >= CURRENT_DATE
     )`
-  }
-  const slots = JSON.stringify(search.slots.map((slot, ord) => ({ ord, tq: slot.tsquery, words: slot.fuzzyWords, required: slot.required, word: slot.word })))
-  const slotMatches = sql`(a.search_vector @@ s.tq OR EXISTS (SELECT 1 FROM unnest(s.words) w WHERE w <% a.search_text))`
-  // Each branch of the candidate UNION uses its own GIN index; an OR of both would scan every row.
-  const common = sql`params AS (
-      SELECT ${search.folded}::text AS qf, to_tsquery('german', ${search.candidates.tsquery}) AS tq_candidates,
-             ARRAY(SELECT jsonb_array_elements_text(${JSON.stringify(search.candidates.fuzzyWords)}::jsonb)) AS candidate_words
-    ),
-    slots AS (
-      SELECT s.ord, s.word, to_tsquery('german', s.tq) AS tq, s.words, s.required
-      FROM jsonb_to_recordset(${slots}::jsonb) AS s(ord int, word text, tq text, words text[], required boolean)
-    ),
-    candidates AS (
-      SELECT a.id FROM apps a, params p WHERE a.search_vector @@ p.tq_candidates
-      UNION
-      SELECT a.id FROM apps a JOIN (SELECT unnest(p.candidate_words) AS w FROM params p) sw ON sw.w <% a.search_text
-    )`
-  if (!options.ranked) {
-    // Facet counts need only which apps match, not how well: no per-field scoring.
-    return sql`${common},
-    visible AS (
-      SELECT a.id, a.license, a.themenfelder, a.deployment_models, a.basisdienste, a.origin_land_code, a.attestation_valid_until
-      FROM candidates c JOIN apps a ON a.id = c.id
-      WHERE a.status = 'certified' AND a.certified_until >= CURRENT_DATE
-        AND CASE WHEN EXISTS (SELECT 1 FROM slots r WHERE r.required)
-          THEN NOT EXISTS (SELECT 1 FROM slots s WHERE s.required AND NOT ${slotMatches})
-          ELSE EXISTS (SELECT 1 FROM slots s WHERE ${slotMatches}) END
-    )`
-  }
-  return sql`${common},
-    hits AS MATERIALIZED (
-      SELECT a.id, s.ord, s.word, s.required, a.name_folded, a.search_text, a.adoption_count,
-             (a.search_vector @@ s.tq OR EXISTS (SELECT 1 FROM unnest(s.words) w WHERE w <% a.search_text)) AS hit,
-             (ts_filter(a.search_vector, '{a}') @@ s.tq OR EXISTS (SELECT 1 FROM unnest(s.words) w WHERE w <% a.name_folded)) AS in_name,
-             ts_filter(a.search_vector, '{b}') @@ s.tq AS in_terms,
-             ts_filter(a.search_vector, '{c}') @@ s.tq AS in_summary,
-             ts_filter(a.search_vector, '{d}') @@ s.tq AS in_description
-      FROM apps a CROSS JOIN slots s
-      -- An id list rather than a join: the planner then reads the few candidates by primary key
-      -- instead of scanning every public app to hash them.
-      WHERE a.id = ANY(ARRAY(SELECT id FROM candidates)) AND a.status = 'certified' AND a.certified_until >= CURRENT_DATE
-    ),
-    per_app AS (
-      SELECT id,
-             count(*) FILTER (WHERE required AND hit) AS required_hits,
-             count(*) FILTER (WHERE hit) AS slot_hits,
-             count(*) FILTER (WHERE in_name) AS name_hits,
-             count(*) FILTER (WHERE in_terms) AS term_hits,
-             count(*) FILTER (WHERE in_summary) AS summary_hits,
-             count(*) FILTER (WHERE in_description) AS description_hits,
-             array_agg(word ORDER BY ord) FILTER (WHERE hit) AS matched
-      FROM hits GROUP BY id
-    ),
-    slot_count AS (SELECT count(*)::numeric AS n, count(*) FILTER (WHERE required) AS required FROM slots),
-    ranked AS (
-      SELECT a.id, a.name_folded, a.license, a.themenfelder, a.deployment_models, a.basisdienste, a.origin_land_code,
-             a.attestation_valid_until, a.adoption_count, a.created_at, x.matched,
-             CASE WHEN a.name_folded = p.qf THEN 100 ELSE 0 END AS exact_name,
-             round(40 * x.name_hits / sc.n, 3) AS name,
-             round(20 * x.term_hits / sc.n, 3) AS terms,
-             round(8 * x.summary_hits / sc.n, 3) AS summary,
-             round(3 * x.description_hits / sc.n, 3) AS description,
-             round(10 * x.slot_hits / sc.n, 3) AS coverage,
-             round((2 * word_similarity(p.qf, a.search_text))::numeric, 3) AS fuzzy,
-             round((0.3 * ln(1 + a.adoption_count))::numeric, 3) AS adoption,
-             CASE WHEN (SELECT max(r.released_on) FROM releases r WHERE r.app_id = a.id) >= CURRENT_DATE - 365 THEN 0.5 ELSE 0 END AS maintained
-      FROM per_app x JOIN apps a ON a.id = x.id, params p, slot_count sc
-      WHERE x.slot_hits > 0
-        AND CASE WHEN sc.required > 0 THEN x.required_hits = sc.required ELSE x.slot_hits > 0 END
-    ),
-    visible AS (
-      SELECT r.id, r.name_folded, r.license, r.themenfelder, r.deployment_models, r.basisdienste, r.origin_land_code,
-             r.attestation_valid_until, r.adoption_count, r.created_at,
-             (r.exact_name + r.name + r.terms + r.summary + r.description + r.coverage + r.fuzzy + r.adoption + r.maintained)::numeric(12, 3) AS score,
-             jsonb_build_object('matched', to_jsonb(r.matched), 'exactName', r.exact_name, 'name', r.name, 'termsAndTags', r.terms, 'summary', r.summary,
-               'description', r.description, 'coverage', r.coverage, 'fuzzy', r.fuzzy, 'adoption', r.adoption, 'maintained', r.maintained) AS explain
-      FROM ranked r
-    )`
-}
 
 /**
- * Sort key and direction of each sort; `cast` turns the cursor's text back into the key's type.
- * Keys are plain columns where possible so that an index can serve the order (apps_public_adoptions_idx).
+ * Sort key and direction of each sort without a text search (relevance needs one, see text-search.ts);
+ * `cast` turns the cursor's text back into the key's type. Keys are plain columns where possible so
+ * that an index can serve the order (apps_public_adoptions_idx).
  */
-export const sortKeys: Record<CatalogSort, { key: SQL, cast: SQL, descending: boolean, cursorPattern: RegExp }> = {
-  relevance: { key: sql`v.score`, cast: sql`::numeric`, descending: true, cursorPattern: /^\d+(?:\.\d+)?$/ },
-  adoptions: { key: sql`v.adoption_count`, cast: sql`::int`, descending: true, cursorPattern: /^\d{1,9}$/ },
-  newest: { key: sql`v.created_at`, cast: sql`::timestamptz`, descending: true, cursorPattern: /^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}(?:\.\d{1,6})?\+00$/ },
-  name: { key: sql`v.name_folded COLLATE "C"`, cast: sql`::text COLLATE "C"`, descending: false, cursorPattern: /^[^\u0000]{0,200}$/ },
+export const sortKeys: Record<Exclude<CatalogSort, 'relevance'>, { key: SQL, cast: SQL, descending: boolean }> = {
+  adoptions: { key: sql`v.adoption_count`, cast: sql`::int`, descending: true },
+  newest: { key: sql`v.created_at`, cast: sql`::timestamptz`, descending: true },
+  name: { key: sql`v.name_folded COLLATE "C"`, cast: sql`::text COLLATE "C"`, descending: false },
 }
 
 export interface CatalogRow {
@@ -178,8 +89,6 @@ export interface CatalogRow {
   latest_version: string | null
   valid_until: string
   sort_key: string
-  score: number
-  explain: Record<string, unknown> | null
 }
 
 export interface CatalogPageInput {
@@ -190,8 +99,15 @@ export interface CatalogPageInput {
   after?: Keyset
 }
 
-/** One page of matching apps in the requested order, starting after `after`; fetches limit + 1 to know whether more follow. */
-export function catalogPageQuery(input: CatalogPageInput): SQL {
+/** What a result card shows of an app `a`: its own columns, the owner `o` and the latest version. */
+const summaryColumns = sql`a.id, a.slug, a.name, a.summary, a.license, a.themenfelder::text[] AS themenfelder,
+           a.deployment_models::text[] AS deployment_models, a.adoption_count,
+           a.certified_until::text AS valid_until, o.slug AS owner_slug, o.name AS owner_name, o.kind AS owner_kind,
+           (SELECT r.version FROM releases r WHERE r.app_id = a.id
+             ORDER BY r.major DESC, r.minor DESC, r.patch DESC LIMIT 1) AS latest_version`
+
+/** One page of apps without a text search, in the requested order after `after`; fetches limit + 1 to know whether more follow. */
+export function catalogPageQuery(input: Omit<CatalogPageInput, 'search' | 'sort'> & { sort: Exclude<CatalogSort, 'relevance'> }): SQL {
   const { key, cast, descending } = sortKeys[input.sort]
   const keyset = input.after
     ? descending
@@ -201,26 +117,21 @@ export function catalogPageQuery(input: CatalogPageInput): SQL {
   const where = and([...Object.values(facetConditions(input.filters)), keyset])
   // The page is chosen on the narrow `visible` rows; display columns are read for those rows only.
   return sql`
-    WITH ${visibleApps(input.search)},
+    WITH ${visibleApps},
     page AS (
-      SELECT v.id, (${key})::text AS sort_key, ${key} AS sort_value, v.score, v.explain FROM visible v
+      SELECT v.id, (${key})::text AS sort_key, ${key} AS sort_value FROM visible v
       WHERE ${where}
       ORDER BY ${key} ${descending ? sql`DESC` : sql`ASC`}, v.id ASC
       LIMIT ${input.limit + 1}
     )
-    SELECT a.id, a.slug, a.name, a.summary, a.license, a.themenfelder::text[] AS themenfelder,
-           a.deployment_models::text[] AS deployment_models, a.adoption_count,
-           a.certified_until::text AS valid_until, page.sort_key, page.score::float8 AS score, page.explain,
-           o.slug AS owner_slug, o.name AS owner_name, o.kind AS owner_kind,
-           (SELECT r.version FROM releases r WHERE r.app_id = a.id
-             ORDER BY r.major DESC, r.minor DESC, r.patch DESC LIMIT 1) AS latest_version
+    SELECT ${summaryColumns}, page.sort_key
     FROM page
     JOIN apps a ON a.id = page.id
     JOIN organizations o ON o.id = a.owner_organization_id
     ORDER BY page.sort_value ${descending ? sql`DESC` : sql`ASC`}, page.id ASC`
 }
 
-export function selectCatalogPage(db: Database, input: CatalogPageInput): Promise<CatalogRow[]> {
+export function selectCatalogPage(db: Database, input: Parameters<typeof catalogPageQuery>[0]): Promise<CatalogRow[]> {
   return selectRows<CatalogRow>(db, catalogPageQuery(input))
 }
 
@@ -234,11 +145,11 @@ export interface FacetCountRow {
  * Facet counts on the matching set, each facet computed with all filters except its own
  * (drill-down: choosing a Themenfeld does not hide the other Themenfelder), plus the total.
  */
-export function facetCountsQuery(search: SearchText | undefined, filters: CatalogFilters): SQL {
+export function facetCountsQuery(filters: CatalogFilters): SQL {
   const conditions = facetConditions(filters)
   const except = (facet: FacetName) => and(Object.entries(conditions).filter(([name]) => name !== facet).map(([, c]) => c))
   return sql`
-    WITH ${visibleApps(search, { ranked: false })}
+    WITH ${visibleApps}
     SELECT 'themenfeld' AS facet, x::text AS value, count(*)::int AS count
       FROM visible v CROSS JOIN LATERAL unnest(v.themenfelder) x WHERE ${except('themenfeld')} GROUP BY x
     UNION ALL
@@ -260,7 +171,7 @@ export function facetCountsQuery(search: SearchText | undefined, filters: Catalo
     SELECT '_total', '', count(*)::int FROM visible v WHERE ${and(Object.values(conditions))}`
 }
 
-export function selectFacetCounts(db: Database, search: SearchText | undefined, filters: CatalogFilters): Promise<FacetCountRow[]> {
-  return selectRows<FacetCountRow>(db, facetCountsQuery(search, filters))
+export function selectFacetCounts(db: Database, filters: CatalogFilters): Promise<FacetCountRow[]> {
+  return selectRows<FacetCountRow>(db, facetCountsQuery(filters))
 }
 

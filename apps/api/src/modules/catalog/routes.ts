@@ -32,15 +32,16 @@ const catalogRoutes: FastifyPluginAsyncTypebox = async (app) => {
     const { explain, ...query } = request.query
     const stamp = await app.readCache.stamp()
     const vocabulary = await app.catalogSearch.vocabulary(stamp)
+    const searchIndexes = () => app.catalogSearch.indexes(stamp)
     if (explain) {
       // Why each hit matched is for the people who tune the search: reviewers and platform admins.
       await app.authenticate(request)
       requireRole(request.principal!, 'reviewer', 'platform_admin')
-      const explained = await listApps(app.database.db, await app.referenceLabels(), facetCache, stamp, request.query, vocabulary)
+      const explained = await listApps(app.database.db, await app.referenceLabels(), facetCache, stamp, request.query, vocabulary, searchIndexes)
       return reply.header('Cache-Control', 'no-store').send(explained)
     }
     const result = await app.readCache.responses.remember(`apps?${canonicalQuery(query)}`, stamp, async () =>
-      listApps(app.database.db, await app.referenceLabels(), facetCache, stamp, query, vocabulary))
+      listApps(app.database.db, await app.referenceLabels(), facetCache, stamp, query, vocabulary, searchIndexes))
     // Each first page of a text search is logged anonymously (query and result count only); the id
     // travels in a header, so that equal answers keep equal ETags.
     if (query.q && !query.cursor)

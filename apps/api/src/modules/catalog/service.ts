@@ -1,7 +1,8 @@
 import type { Database } from '@kas/db'
 import type { ReferenceLabels } from '../taxonomy/labels.ts'
 import type { CatalogStamp, VersionedCache } from '../../lib/versioned-cache.ts'
-import type { CatalogFilters, CatalogPageInput, FacetCountRow, SearchText } from './queries.ts'
+import type { CatalogFilters, CatalogPageInput, CatalogRow, FacetCountRow, SearchText } from './queries.ts'
+import type { Explanation, SearchIndexes } from './text-search.ts'
 import type { AppDetail, AppList, AppListQuery, AppSummary, CatalogSort, FacetName } from './schemas.ts'
 import { EXPIRING_SOON_DAYS, requiredAttestationKinds, todayUtc } from '@kas/db'
 import { notFound } from '../../lib/problem.ts'
@@ -9,6 +10,7 @@ import { attestationKindLabels, basisdienstLabels, deploymentModelLabels } from 
 import { decodeCursor, encodeCursor } from './cursor.ts'
 import { selectPublicAppDetail } from './detail-queries.ts'
 import { selectCatalogPage, selectFacetCounts } from './queries.ts'
+import { searchCatalog } from './text-search.ts'
 import { facetNames } from './schemas.ts'
 import type { SearchVocabulary } from '../search/vocabulary.ts'
 import { selectRows } from '@kas/db'
@@ -52,22 +54,68 @@ export function catalogPageInput(query: AppListQuery, vocabulary: SearchVocabula
   }
 }
 
-/** Facet counts depend only on search and filters, so paging and re-sorting reuse them. */
-function cachedFacetCounts(db: Database, cache: FacetCache, stamp: CatalogStamp, search: SearchText | undefined, filters: CatalogFilters): Promise<FacetCountRow[]> {
-  const key = JSON.stringify([search?.folded ?? '', facetNames.map(name => [...(filters[name] ?? [])].sort())])
-  return cache.remember(key, stamp, () => selectFacetCounts(db, search, filters))
+/** Facet counts of browsing (no text search) depend only on the filters, so paging and re-sorting reuse them. */
+function cachedFacetCounts(db: Database, cache: FacetCache, stamp: CatalogStamp, filters: CatalogFilters): Promise<FacetCountRow[]> {
+  const key = JSON.stringify(facetNames.map(name => [...(filters[name] ?? [])].sort()))
+  return cache.remember(key, stamp, () => selectFacetCounts(db, filters))
+}
+
+export type FacetCache = VersionedCache<FacetCountRow[]>
+
+interface PageRows {
+  rows: (CatalogRow & { score?: number, explain?: Explanation })[]
+  facetRows: FacetCountRow[]
+}
+
+/** Browsing without a text search: one SQL page in index order plus (cached) facet counts. */
+async function browse(db: Database, facetCache: FacetCache, stamp: CatalogStamp, input: CatalogPageInput): Promise<PageRows> {
+  const sort = input.sort === 'relevance' ? 'adoptions' : input.sort
+  const [rows, facetRows] = await Promise.all([
+    selectCatalogPage(db, { ...input, sort }),
+    cachedFacetCounts(db, facetCache, stamp, input.filters),
+  ])
+  return { rows, facetRows }
+}
+
+/** A text search: ranked, counted and answered in memory (text-search.ts). */
+async function search(indexes: SearchIndexes, input: CatalogPageInput & { search: SearchText }): Promise<PageRows> {
+  const { page, facets } = await searchCatalog(input, indexes)
+  const rows = page.map(({ app, sortKey, score, explain }): PageRows['rows'][number] => ({
+    id: app.id,
+    slug: app.slug,
+    name: app.name,
+    summary: app.summary,
+    license: app.license,
+    themenfelder: app.themenfelder,
+    deployment_models: app.deploymentModels,
+    adoption_count: app.adoptionCount,
+    owner_slug: app.owner.slug,
+    owner_name: app.owner.name,
+    owner_kind: app.owner.kind,
+    latest_version: app.latestVersion,
+    valid_until: app.validUntil,
+    sort_key: sortKey,
+    score,
+    explain,
+  }))
+  return { rows, facetRows: facets }
 }
 
 /** Searches the public catalogue: one page of apps, the total and drill-down facet counts. */
-export type FacetCache = VersionedCache<FacetCountRow[]>
-
-export async function listApps(db: Database, labels: ReferenceLabels, facetCache: FacetCache, stamp: CatalogStamp, query: AppListQuery, vocabulary: SearchVocabulary): Promise<AppList> {
+export async function listApps(
+  db: Database,
+  labels: ReferenceLabels,
+  facetCache: FacetCache,
+  stamp: CatalogStamp,
+  query: AppListQuery,
+  vocabulary: SearchVocabulary,
+  searchIndexes: () => Promise<SearchIndexes>,
+): Promise<AppList> {
   const input = catalogPageInput(query, vocabulary)
-  const { search, filters, sort, limit } = input
-  const [rows, facetRows] = await Promise.all([
-    selectCatalogPage(db, input),
-    cachedFacetCounts(db, facetCache, stamp, search, filters),
-  ])
+  const { search: searchText, filters, sort, limit } = input
+  const { rows, facetRows } = searchText
+    ? await search(await searchIndexes(), { ...input, search: searchText })
+    : await browse(db, facetCache, stamp, input)
 
   const page = rows.slice(0, limit)
   const last = page.at(-1)
@@ -94,13 +142,13 @@ export async function listApps(db: Database, labels: ReferenceLabels, facetCache
         validUntil: row.valid_until,
         expiringSoon: daysUntil(row.valid_until) < EXPIRING_SOON_DAYS,
       },
-      ...(query.explain && row.explain ? { explain: { ...row.explain, score: row.score } as NonNullable<AppList['items'][number]['explain']> } : {}),
+      ...(query.explain && row.explain ? { explain: { ...row.explain, score: row.score ?? 0 } } : {}),
     })),
     total,
-    didYouMean: search?.didYouMean ?? null,
+    didYouMean: searchText?.didYouMean ?? null,
     // With filters set, the way out is removing them (the page says so); without, the closest apps.
-    fallback: search && total === 0 && !Object.values(filters).some(values => values?.length) ? await closestApps(db, labels, search.folded) : null,
-    expansions: search?.expansions ?? [],
+    fallback: searchText && total === 0 && !Object.values(filters).some(values => values?.length) ? await closestApps(db, labels, searchText.folded) : null,
+    expansions: searchText?.expansions ?? [],
     facets,
     nextCursor: rows.length > limit && last ? encodeCursor(sort, { key: last.sort_key, id: last.id }) : null,
   }

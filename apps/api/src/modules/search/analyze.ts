@@ -5,8 +5,12 @@ import { foldSearchText, searchWords } from './fold.ts'
 export interface SearchSlot {
   /** What the person typed for this part (folded). */
   word: string
-  /** German tsquery of the alternatives, e.g. `(angelschein:* | fischereischein | (angel & schein))`. */
-  tsquery: string
+  /**
+   * Ways to write this part, e.g. `angelschein…` (typed, as a prefix), `fischereischein`, `angel schein`:
+   * every word of one alternative must occur (German stemming applies); only the typed last word of
+   * the query is also a prefix.
+   */
+  alternatives: { words: string[], prefix: boolean }[]
   /** Words for trigram matching (typos, parts of longer compounds). */
   fuzzyWords: string[]
   /** Generic words ("online", "beantragen") only rank; they do not have to match. */
@@ -18,11 +22,6 @@ export interface SearchText {
   raw: string
   folded: string
   slots: SearchSlot[]
-  /**
-   * Where to look for candidates: one required slot (every result must match it anyway; the longest
-   * word, as the most selective), or any slot when all words are generic.
-   */
-  candidates: { tsquery: string, fuzzyWords: string[] }
   /** "Meinten Sie …?": the query with likely typos corrected, when there are any. */
   didYouMean: string | null
   /** Synonyms and word parts that were added, for `explain`. */
@@ -134,15 +133,7 @@ function wordVariants(word: string, vocabulary: SearchVocabulary): string[][] {
   return variants
 }
 
-function candidateSlot(slots: SearchSlot[]): SearchText['candidates'] {
-  const required = slots.filter(slot => slot.required).sort((a, b) => b.word.length - a.word.length)[0]
-  if (required)
-    return { tsquery: required.tsquery, fuzzyWords: required.fuzzyWords }
-  return { tsquery: slots.map(slot => slot.tsquery).join(' | '), fuzzyWords: slots.flatMap(slot => slot.fuzzyWords) }
-}
-
-const tsAlternative = (words: string[]) => (words.length === 1 ? words[0] : `(${words.join(' & ')})`)
-/** Words reach tsquery only as letters and digits, so nothing typed can inject tsquery syntax. */
+/** Words are matched as letters and digits only ("e-akte" as "eakte"; its parts are an alternative). */
 const safe = (word: string) => word.replace(/[^\p{L}\p{N}]/gu, '')
 
 /**
@@ -183,7 +174,6 @@ export function analyzeQuery(raw: string, vocabulary: SearchVocabulary): SearchT
     expansions.push(...alternatives.slice(1).map(alt => alt.join(' ')))
 
     const first = alternatives[0]
-    const typed = isLast && length === 1 ? `${first[0]}:*` : tsAlternative(first)
     const required = !(length === 1 && GENERIC_WORDS.has(words[0]))
     // A word nobody uses but close to one that is, is most likely a typo: search for both.
     let correction: string | undefined
@@ -199,8 +189,13 @@ export function analyzeQuery(raw: string, vocabulary: SearchVocabulary): SearchT
     // Trigram matching only for what was typed (typos, parts of longer words), not for synonyms:
     // those are exact words, and fuzzy synonyms would drift far from the query.
     const fuzzyWords = length === 1 && first[0].length >= 4 ? [first[0]] : []
-    const tsquery = `(${[typed, ...alternatives.slice(1).map(tsAlternative)].join(' | ')})`
-    slots.push({ word: words.join(' '), tsquery, fuzzyWords, required })
+    slots.push({
+      word: words.join(' '),
+      alternatives: alternatives.map((alternative, n) => ({ words: alternative.filter(Boolean), prefix: n === 0 && isLast && length === 1 }))
+        .filter(alternative => alternative.words.length > 0),
+      fuzzyWords,
+      required,
+    })
     i += length
   }
 
@@ -208,7 +203,6 @@ export function analyzeQuery(raw: string, vocabulary: SearchVocabulary): SearchT
     raw: raw.trim(),
     folded,
     slots,
-    candidates: candidateSlot(slots),
     didYouMean: corrections.size > 0 ? tokens.map(token => corrections.get(token) ?? token).join(' ') : null,
     expansions: [...new Set(expansions)],
   }

@@ -20,9 +20,9 @@ declare module 'fastify' {
 export default fp(async (app: FastifyInstance) => {
   const stamp = async (): Promise<CatalogStamp> => {
     // Read the stamp before computing: data read afterwards is at least as new, never older.
-    const [row] = await selectRows<{ version: string, day: string }>(app.database.db, sql`
-      SELECT version::text AS version, CURRENT_DATE::text AS day FROM catalog_state WHERE id = 1`)
-    return { version: Number(row.version), day: row.day }
+    const [row] = await selectRows<{ version: string, search_version: string, day: string }>(app.database.db, sql`
+      SELECT version::text AS version, search_version::text AS search_version, CURRENT_DATE::text AS day FROM catalog_state WHERE id = 1`)
+    return { version: Number(row.version), day: row.day, searchVersion: Number(row.search_version) }
   }
   app.decorate('readCache', { stamp, responses: new VersionedCache<unknown>(2000) })
 }, { name: 'read-cache', dependencies: ['db'] })

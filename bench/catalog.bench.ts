@@ -180,8 +180,7 @@ async function main(): Promise<void> {
   const [vocabulary, vocabularyMs] = await timed(() => loadSearchVocabulary(handle.db))
   const [text, textIndexMs] = await timed(() => TextIndex.load(handle.db, 0))
   const [apps, snapshotMs] = await timed(() => loadPublicApps(handle.db))
-  const { rows: [{ day }] } = await pool.query<{ day: string }>('SELECT CURRENT_DATE::text AS day')
-  const indexes: SearchIndexes = { text, apps, stemmer: new Stemmer(handle.db), today: day }
+  const indexes: SearchIndexes = { text, apps, stemmer: new Stemmer(handle.db) }
   console.log(`Built per API node: text index ${textIndexMs.toFixed(0)} ms (when app texts change), public apps ${snapshotMs.toFixed(0)} ms and vocabulary ${vocabularyMs.toFixed(0)} ms (when the catalogue changes).`)
   /** The statements the API sends besides the stamp: none for a text search (answered in memory), page and facets for browsing. */
   const toStatements = (paths: string[]) => paths.map((path) => {

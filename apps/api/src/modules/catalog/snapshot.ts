@@ -14,8 +14,8 @@ export interface PublicApp {
   deploymentModels: string[]
   basisdienste: string[]
   originLandCode: string | null
-  /** Attestation kind → last day of its newest valid attestation (ISO date), kept by triggers (migration 0004). */
-  attestationValidUntil: Record<string, string>
+  /** Attestation kinds with a valid attestation today (from the per-app summary kept by triggers, migration 0004). */
+  validAttestations: string[]
   adoptionCount: number
   /** As PostgreSQL prints it in UTC ("2026-05-01 09:30:00.123+00"); the cursor of sort "newest" carries it. */
   createdAt: string
@@ -45,7 +45,7 @@ export async function loadPublicApps(db: Database): Promise<Map<string, PublicAp
     deployment_models: string[]
     basisdienste: string[]
     origin_land_code: string | null
-    attestation_valid_until: Record<string, string> | null
+    valid_attestations: string[]
     adoption_count: number
     created_at: string
     maintained: boolean
@@ -57,7 +57,8 @@ export async function loadPublicApps(db: Database): Promise<Map<string, PublicAp
   }>(db, sql`
     SELECT a.id, a.slug, a.name, a.summary, a.name_folded, a.license, a.themenfelder::text[] AS themenfelder,
            a.deployment_models::text[] AS deployment_models, a.basisdienste::text[] AS basisdienste, a.origin_land_code,
-           a.attestation_valid_until, a.adoption_count, a.created_at::text AS created_at,
+           ARRAY(SELECT e.key FROM jsonb_each_text(a.attestation_valid_until) e WHERE e.value >= CURRENT_DATE::text ORDER BY e.key) AS valid_attestations,
+           a.adoption_count, a.created_at::text AS created_at,
            coalesce(r.latest_release >= CURRENT_DATE - 365, false) AS maintained, a.certified_until::text AS valid_until,
            o.slug AS owner_slug, o.name AS owner_name, o.kind AS owner_kind, r.latest_version
     FROM apps a
@@ -79,7 +80,7 @@ export async function loadPublicApps(db: Database): Promise<Map<string, PublicAp
     deploymentModels: row.deployment_models,
     basisdienste: row.basisdienste,
     originLandCode: row.origin_land_code,
-    attestationValidUntil: row.attestation_valid_until ?? {},
+    validAttestations: row.valid_attestations,
     adoptionCount: row.adoption_count,
     createdAt: row.created_at,
     maintained: row.maintained,

@@ -1,4 +1,4 @@
-import type { SlotPattern, TextIndex } from '../search/engine/text-index.ts'
+import type { SlotMatch, SlotPattern, TextIndex } from '../search/engine/text-index.ts'
 import type { TrigramPattern } from '../search/engine/trigram.ts'
 import type { Stemmer } from '../search/engine/stemmer.ts'
 import type { SearchText } from '../search/analyze.ts'
@@ -13,8 +13,6 @@ export interface SearchIndexes {
   text: TextIndex
   apps: Map<string, PublicApp>
   stemmer: Stemmer
-  /** The database's CURRENT_DATE of the catalogue stamp (ISO), for attestation validity. */
-  today: string
 }
 
 export interface Explanation {
@@ -58,58 +56,48 @@ async function slotPatterns(search: SearchText, stemmer: Stemmer): Promise<SlotP
   }))
 }
 
-/** A public app that matched the search: which slots it matched, and in how many slots each field matched. */
+/** A public app that matched the search, and where it sits in the text index. */
 interface Match {
   app: PublicApp
   position: number
-  matched: string[]
-  inField: Record<number, number>
+}
+
+/** The public apps by their position in the text index, built once per pair of index and snapshot. */
+const publicByPosition = new WeakMap<Map<string, PublicApp>, { text: TextIndex, apps: (PublicApp | undefined)[] }>()
+
+function publicApps(indexes: SearchIndexes): (PublicApp | undefined)[] {
+  const known = publicByPosition.get(indexes.apps)
+  if (known?.text === indexes.text)
+    return known.apps
+  const apps: (PublicApp | undefined)[] = Array.from({ length: indexes.text.size })
+  for (const app of indexes.apps.values()) {
+    const position = indexes.text.position(app.id)
+    if (position !== undefined)
+      apps[position] = app
+  }
+  publicByPosition.set(indexes.apps, { text: indexes.text, apps })
+  return apps
 }
 
 /**
  * The public apps that match: every required slot (generic words such as "online" only rank), or
- * any slot when all are generic. Required slots are matched one after another, each only among the
- * apps that matched the ones before (the longest word first, as the most selective).
+ * any slot when all are generic. Candidates come from the required slot with the fewest matches.
  */
-function matchApps(search: SearchText, patterns: SlotPattern[], indexes: SearchIndexes): Match[] {
+function matchApps(search: SearchText, patterns: SlotPattern[], indexes: SearchIndexes): { matches: Match[], slotMatches: SlotMatch[] } {
   const { slots } = search
-  const { text } = indexes
-  const required = slots.map((_, i) => i).filter(i => slots[i].required).sort((a, b) => slots[b].word.length - slots[a].word.length)
-  const slotMatches: Map<number, number>[] = Array.from({ length: slots.length })
-  let candidates: Set<number> | undefined
-  for (const i of required) {
-    slotMatches[i] = text.matchSlot(patterns[i], candidates)
-    candidates = new Set(slotMatches[i].keys())
-  }
-  slots.forEach((slot, i) => {
-    if (!slot.required)
-      slotMatches[i] = text.matchSlot(patterns[i], candidates)
-  })
-  candidates ??= new Set(slotMatches.flatMap(match => [...match.keys()]))
+  const slotMatches: SlotMatch[] = patterns.map(pattern => indexes.text.matchSlot(pattern))
+  const required = slots.map((_, i) => i).filter(i => slots[i].required)
+  const narrowest = required.sort((a, b) => slotMatches[a].positions.length - slotMatches[b].positions.length)[0]
+  const positions = narrowest === undefined ? [...new Set(slotMatches.flatMap(match => match.positions))] : slotMatches[narrowest].positions
 
+  const byPosition = publicApps(indexes)
   const matches: Match[] = []
-  for (const position of candidates) {
-    const app = indexes.apps.get(text.id(position))
-    if (!app)
-      continue
-    const inField = { [FIELD.A]: 0, [FIELD.B]: 0, [FIELD.C]: 0, [FIELD.D]: 0 }
-    const matched: string[] = []
-    let requiredHits = 0
-    slotMatches.forEach((slotMatch, i) => {
-      const mask = slotMatch.get(position) ?? 0
-      if (mask & FIELD.HIT) {
-        matched.push(slots[i].word)
-        requiredHits += slots[i].required ? 1 : 0
-      }
-      inField[FIELD.A] += mask & FIELD.A ? 1 : 0
-      inField[FIELD.B] += mask & FIELD.B ? 1 : 0
-      inField[FIELD.C] += mask & FIELD.C ? 1 : 0
-      inField[FIELD.D] += mask & FIELD.D ? 1 : 0
-    })
-    if (requiredHits === required.length && matched.length > 0)
-      matches.push({ app, position, matched, inField })
+  for (const position of positions) {
+    const app = byPosition[position]
+    if (app && required.every(i => slotMatches[i].fields[position] !== 0))
+      matches.push({ app, position })
   }
-  return matches
+  return { matches, slotMatches }
 }
 
 /**
@@ -117,25 +105,37 @@ function matchApps(search: SearchText, patterns: SlotPattern[], indexes: SearchI
  * terms/tags/Themenfelder 20, in the summary 8, in the description 3; coverage 10; trigram closeness
  * up to 2; then, among equals, adoption (log) and maintenance (a release within a year).
  */
-function score(match: Match, search: SearchText, queryPattern: TrigramPattern, text: TextIndex): Omit<Explanation, 'matched'> {
+function score(match: Match, search: SearchText, slotMatches: SlotMatch[], queryPattern: TrigramPattern, text: TextIndex): Explanation {
+  // How many slots matched at all, and how many in each field.
+  const matched: string[] = []
+  const inField = { [FIELD.A]: 0, [FIELD.B]: 0, [FIELD.C]: 0, [FIELD.D]: 0 }
+  search.slots.forEach((slot, i) => {
+    const mask = slotMatches[i].fields[match.position]
+    if (mask === 0)
+      return
+    matched.push(slot.word)
+    for (const bit of [FIELD.A, FIELD.B, FIELD.C, FIELD.D])
+      inField[bit] += mask & bit ? 1 : 0
+  })
   const share = (weight: number, count: number) => thousandths(weight * count / search.slots.length)
   return {
+    matched,
     exactName: match.app.nameFolded === search.folded ? 100_000 : 0,
-    name: share(40, match.inField[FIELD.A]),
-    termsAndTags: share(20, match.inField[FIELD.B]),
-    summary: share(8, match.inField[FIELD.C]),
-    description: share(3, match.inField[FIELD.D]),
-    coverage: share(10, match.matched.length),
+    name: share(40, inField[FIELD.A]),
+    termsAndTags: share(20, inField[FIELD.B]),
+    summary: share(8, inField[FIELD.C]),
+    description: share(3, inField[FIELD.D]),
+    coverage: share(10, matched.length),
     fuzzy: thousandths(2 * text.similarity(queryPattern, match.position)),
     adoption: thousandths(0.3 * Math.log(1 + match.app.adoptionCount)),
     maintained: match.app.maintained ? 500 : 0,
   }
 }
 
-const total = (parts: Omit<Explanation, 'matched'>) => Object.values(parts).reduce((sum, part) => sum + part, 0)
+const total = ({ matched: _, ...parts }: Explanation) => Object.values(parts).reduce((sum, part) => sum + part, 0)
 
 /** One predicate per facet; OR within a facet, the caller ANDs them. */
-function facetPredicates(filters: CatalogFilters, today: string): Partial<Record<FacetName, (app: PublicApp) => boolean>> {
+function facetPredicates(filters: CatalogFilters): Partial<Record<FacetName, (app: PublicApp) => boolean>> {
   const overlaps = (values: string[], wanted: string[]) => values.some(value => wanted.includes(value))
   const { themenfeld, license, attestation, deployment, land, basisdienst } = filters
   const predicates: Partial<Record<FacetName, (app: PublicApp) => boolean>> = {}
@@ -144,7 +144,7 @@ function facetPredicates(filters: CatalogFilters, today: string): Partial<Record
   if (license?.length)
     predicates.license = app => license.includes(app.license)
   if (attestation?.length)
-    predicates.attestation = app => attestation.some(kind => (app.attestationValidUntil[kind] ?? '') >= today)
+    predicates.attestation = app => overlaps(app.validAttestations, attestation)
   if (deployment?.length)
     predicates.deployment = app => overlaps(app.deploymentModels, deployment)
   if (land?.length)
@@ -155,11 +155,11 @@ function facetPredicates(filters: CatalogFilters, today: string): Partial<Record
 }
 
 /** Values of one facet for one app. */
-function facetValues(facet: FacetName, app: PublicApp, today: string): string[] {
+function facetValues(facet: FacetName, app: PublicApp): string[] {
   switch (facet) {
     case 'themenfeld': return app.themenfelder
     case 'license': return [app.license]
-    case 'attestation': return Object.entries(app.attestationValidUntil).filter(([, until]) => until >= today).map(([kind]) => kind)
+    case 'attestation': return app.validAttestations
     case 'deployment': return app.deploymentModels
     case 'land': return app.originLandCode === null ? [] : [app.originLandCode]
     case 'basisdienst': return app.basisdienste
@@ -167,20 +167,33 @@ function facetValues(facet: FacetName, app: PublicApp, today: string): string[] 
 }
 
 /** Drill-down facet counts: each facet counted with every filter except its own, plus the total. */
-function countFacets(apps: PublicApp[], filters: CatalogFilters, today: string): FacetCountRow[] {
-  const predicates = Object.entries(facetPredicates(filters, today)) as [FacetName, (app: PublicApp) => boolean][]
+function countFacets(apps: PublicApp[], filters: CatalogFilters): FacetCountRow[] {
+  const predicates = Object.entries(facetPredicates(filters)) as [FacetName, (app: PublicApp) => boolean][]
   const counts = new Map<FacetName, Map<string, number>>(facetNames.map(facet => [facet, new Map()]))
   let total = 0
+  const countValues = (facet: FacetName, app: PublicApp) => {
+    const facetCounts = counts.get(facet)!
+    for (const value of facetValues(facet, app))
+      facetCounts.set(value, (facetCounts.get(value) ?? 0) + 1)
+  }
   for (const app of apps) {
-    // The filters this app fails: it counts for a facet only if it fails none or only that facet's own.
-    const failed = predicates.filter(([, predicate]) => !predicate(app)).map(([facet]) => facet)
-    if (failed.length > 1)
-      continue
-    total += failed.length === 0 ? 1 : 0
-    for (const facet of failed.length === 0 ? facetNames : failed) {
-      const facetCounts = counts.get(facet)!
-      for (const value of facetValues(facet, app, today))
-        facetCounts.set(value, (facetCounts.get(value) ?? 0) + 1)
+    // An app counts for a facet when it passes every filter, or fails only that facet's own.
+    let failed: FacetName | undefined
+    let failures = 0
+    for (const [facet, predicate] of predicates) {
+      if (!predicate(app)) {
+        failed = facet
+        if (++failures > 1)
+          break
+      }
+    }
+    if (failures === 0) {
+      total++
+      for (const facet of facetNames)
+        countValues(facet, app)
+    }
+    else if (failures === 1) {
+      countValues(failed!, app)
     }
   }
   const rows: FacetCountRow[] = [...counts].flatMap(([facet, values]) => [...values].map(([value, count]) => ({ facet, value, count })))
@@ -210,18 +223,18 @@ export async function searchCatalog(
   indexes: SearchIndexes,
 ): Promise<TextSearchResult> {
   const { search } = input
-  const matches = matchApps(search, await slotPatterns(search, indexes.stemmer), indexes)
-  const facets = countFacets(matches.map(match => match.app), input.filters, indexes.today)
+  const { matches, slotMatches } = matchApps(search, await slotPatterns(search, indexes.stemmer), indexes)
+  const facets = countFacets(matches.map(match => match.app), input.filters)
 
   // Scores only for the apps that pass the filters: facet counts do not need them.
   const queryPattern = indexes.text.pattern(search.folded)
-  const predicates = Object.values(facetPredicates(input.filters, indexes.today))
+  const predicates = Object.values(facetPredicates(input.filters))
   const order = sortOrders[input.sort]
   const after = input.after && { key: order.parse(input.after.key), id: input.after.id }
   const page = matches
     .filter(match => predicates.every(predicate => predicate(match.app)))
     .map((match) => {
-      const parts = score(match, search, queryPattern, indexes.text)
+      const parts = score(match, search, slotMatches, queryPattern, indexes.text)
       return { match, parts, key: order.key(match.app, total(parts)), id: match.app.id }
     })
     .filter(entry => !after || compare(entry, after, order.descending) > 0)
@@ -232,7 +245,7 @@ export async function searchCatalog(
       app: match.app,
       sortKey: order.format(key),
       score: total(parts) / 1000,
-      explain: { matched: match.matched, ...Object.fromEntries(Object.entries(parts).map(([name, value]) => [name, value / 1000])) } as Explanation,
+      explain: Object.fromEntries(Object.entries(parts).map(([name, value]) => [name, name === 'matched' ? value : (value as number) / 1000])) as Explanation,
     })),
     facets,
   }

@@ -46,7 +46,7 @@ export default fp(async (app: FastifyInstance, options: { logFlushMs?: number })
         textIndexes.get(String(stamp.searchVersion), () => TextIndex.load(db, stamp.searchVersion)),
         publicApps.get(catalogKey(stamp), () => loadPublicApps(db)),
       ])
-      return { text, apps, stemmer, today: stamp.day }
+      return { text, apps, stemmer }
     },
     suggestIndex: async (stamp: CatalogStamp) => suggestIndexes.get(catalogKey(stamp), async () =>
       loadSuggestIndex(db, await app.referenceLabels(), await vocabulary(stamp))),

@@ -5,8 +5,18 @@ import { sql } from 'drizzle-orm'
 import { SimilarityScratch, TrigramDictionary, trigramPattern, trigramSequence, WORD_SIMILARITY_THRESHOLD, wordSimilarity } from './trigram.ts'
 import { parseTsvector, WEIGHT } from './tsvector.ts'
 
-/** Fuzzy words whose similar apps are kept (the oldest go first): people search for the same words again and again. */
+/** The apps a slot matched: FIELD bits by app position (0 where it did not), and those positions once each. Shared: read only. */
+export interface SlotMatch {
+  fields: Uint8Array
+  positions: number[]
+}
+
+/**
+ * How many fuzzy words and slots keep their matches (the oldest go first): people search for the
+ * same words again and again. A slot's match takes about one byte per app.
+ */
 const MAX_CACHED_WORDS = 5000
+const MAX_CACHED_SLOTS = 1000
 
 /** Where a slot matched an app: bits of tsvector weights (A name … D description), plus HIT for anywhere. */
 export const FIELD = { ...WEIGHT, HIT: 16 } as const
@@ -50,11 +60,10 @@ export class TextIndex {
   private readonly trigramApps = new Map<number, number[]>()
   private readonly trigrams = new TrigramDictionary()
   private sortedLexemes: string[] = []
-  /**
-   * Apps similar to a fuzzy word (position → whether its name alone is similar too), by word: the
-   * answer depends only on the word and this index, and people search for the same words again and again.
-   */
+  /** Apps similar to a fuzzy word (position → whether its name alone is similar too), by word. */
   private readonly similarByWord = new Map<string, Map<number, boolean>>()
+  /** Matches of a slot, by the slot's lexemes and words (see matchSlot). */
+  private readonly slotMatches = new Map<string, SlotMatch>()
   /** Scratch counters for trigram candidates, one per app, and working memory of wordSimilarity. */
   private counters = new Int32Array(0)
   private scratch = new SimilarityScratch(0)
@@ -71,10 +80,6 @@ export class TextIndex {
     index.counters = new Int32Array(index.apps.length)
     index.scratch = new SimilarityScratch(index.trigrams.size)
     return index
-  }
-
-  has(id: string): boolean {
-    return this.byId.has(id)
   }
 
   private add(id: string, nameFolded: string, searchText: string, lexemes: Map<string, number>): void {
@@ -100,17 +105,14 @@ export class TextIndex {
     }
   }
 
-  /** App position → weights of a lexeme, or of every lexeme starting with it; only apps `within`, if given. */
-  private lexemeWeights(lexeme: string, prefix: boolean, within: ReadonlySet<number> | undefined): Map<number, number> {
+  /** App position → weights of a lexeme, or of every lexeme starting with it. */
+  private lexemeWeights(lexeme: string, prefix: boolean): Map<number, number> {
     const weights = new Map<number, number>()
     const addPosting = (posting: Posting | undefined) => {
       if (!posting)
         return
-      for (let i = 0; i < posting.apps.length; i++) {
-        const app = posting.apps[i]
-        if (!within || within.has(app))
-          weights.set(app, (weights.get(app) ?? 0) | posting.weights[i])
-      }
+      for (let i = 0; i < posting.apps.length; i++)
+        weights.set(posting.apps[i], (weights.get(posting.apps[i]) ?? 0) | posting.weights[i])
     }
     if (!prefix) {
       addPosting(this.postings.get(lexeme))
@@ -157,17 +159,35 @@ export class TextIndex {
   }
 
   /**
-   * Which apps a slot matches and where: FIELD bits by app position, only apps `within` if given
-   * (the apps that already matched the other required slots). A field bit is set when one
-   * alternative matches entirely within that field (as `ts_filter(vector, '{a}') @@ query` would);
-   * HIT, set for every app returned, when an alternative matches anywhere or a fuzzy word is similar enough.
+   * Which apps a slot matches and where. A field bit is set when one alternative matches entirely
+   * within that field (as `ts_filter(vector, '{a}') @@ query` would); HIT when an alternative matches
+   * anywhere or a fuzzy word is similar enough. Kept per slot: the answer depends only on the slot
+   * (its lexemes and words) and this index, and the same words are searched again and again.
    */
-  matchSlot(slot: SlotPattern, within?: ReadonlySet<number>): Map<number, number> {
-    const fields = new Map<number, number>()
+  matchSlot(slot: SlotPattern): SlotMatch {
+    const key = JSON.stringify(slot)
+    let match = this.slotMatches.get(key)
+    if (!match) {
+      match = this.computeSlotMatch(slot)
+      if (this.slotMatches.size >= MAX_CACHED_SLOTS)
+        this.slotMatches.delete(this.slotMatches.keys().next().value as string)
+      this.slotMatches.set(key, match)
+    }
+    return match
+  }
+
+  private computeSlotMatch(slot: SlotPattern): SlotMatch {
+    const fields = new Uint8Array(this.apps.length)
+    const positions: number[] = []
+    const mark = (app: number, bits: number) => {
+      if (fields[app] === 0)
+        positions.push(app)
+      fields[app] |= bits | FIELD.HIT
+    }
     for (const alternative of slot.alternatives) {
       let matched: Map<number, number> | undefined
       alternative.lexemes.forEach((lexeme, i) => {
-        const weights = this.lexemeWeights(lexeme, alternative.prefix && i === alternative.lexemes.length - 1, within)
+        const weights = this.lexemeWeights(lexeme, alternative.prefix && i === alternative.lexemes.length - 1)
         if (!matched) {
           matched = weights
           return
@@ -181,15 +201,23 @@ export class TextIndex {
         matched = both
       })
       for (const [app, mask] of matched ?? [])
-        fields.set(app, (fields.get(app) ?? 0) | mask | FIELD.HIT)
+        mark(app, mask)
     }
     for (const word of slot.fuzzy) {
-      for (const [app, inName] of this.similarApps(word)) {
-        if (!within || within.has(app))
-          fields.set(app, (fields.get(app) ?? 0) | FIELD.HIT | (inName ? FIELD.A : 0))
-      }
+      for (const [app, inName] of this.similarApps(word))
+        mark(app, inName ? FIELD.A : 0)
     }
-    return fields
+    return { fields, positions }
+  }
+
+  /** Number of apps in the index; positions run from 0 to size − 1. */
+  get size(): number {
+    return this.apps.length
+  }
+
+  /** The position of an app, if the index holds it. */
+  position(id: string): number | undefined {
+    return this.byId.get(id)
   }
 
   /** The trigrams of a query, for `similarity`. */

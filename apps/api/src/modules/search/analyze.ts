@@ -66,33 +66,66 @@ export function splitCompound(word: string, isWord: (part: string) => boolean, d
   return undefined
 }
 
-/** Optimal string alignment distance (Levenshtein with transpositions), capped for speed. */
+/**
+ * Optimal string alignment distance (Levenshtein with transpositions), capped: returns cap + 1 as
+ * soon as every alignment is farther apart than `cap`, which spares most comparisons the full table.
+ */
 export function editDistance(a: string, b: string, cap = 3): number {
   if (Math.abs(a.length - b.length) > cap)
     return cap + 1
-  const rows = Array.from({ length: a.length + 1 }, (_, i) => [i, ...Array<number>(b.length).fill(0)])
-  for (let j = 1; j <= b.length; j++)
-    rows[0][j] = j
+  // Three rows of the table: two rows back (for transpositions), the previous and the current.
+  let before = new Int32Array(b.length + 1)
+  let previous = Int32Array.from({ length: b.length + 1 }, (_, j) => j)
+  let current = new Int32Array(b.length + 1)
   for (let i = 1; i <= a.length; i++) {
+    current[0] = i
+    let rowMinimum = i
     for (let j = 1; j <= b.length; j++) {
       const cost = a[i - 1] === b[j - 1] ? 0 : 1
-      rows[i][j] = Math.min(rows[i - 1][j] + 1, rows[i][j - 1] + 1, rows[i - 1][j - 1] + cost)
+      let distance = Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost)
       if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1])
-        rows[i][j] = Math.min(rows[i][j], rows[i - 2][j - 2] + 1)
+        distance = Math.min(distance, before[j - 2] + 1)
+      current[j] = distance
+      rowMinimum = Math.min(rowMinimum, distance)
     }
+    if (rowMinimum > cap)
+      return cap + 1
+    ;[before, previous, current] = [previous, current, before]
   }
-  return rows[a.length][b.length]
+  return Math.min(previous[b.length], cap + 1)
+}
+
+/** The vocabulary's words of at least four letters by length, built once per vocabulary. */
+const wordsByLength = new WeakMap<SearchVocabulary, Map<number, string[]>>()
+
+function vocabularyByLength(vocabulary: SearchVocabulary): Map<number, string[]> {
+  let byLength = wordsByLength.get(vocabulary)
+  if (!byLength) {
+    byLength = new Map()
+    for (const word of vocabulary.words) {
+      if (word.length < 4)
+        continue
+      const sameLength = byLength.get(word.length)
+      if (sameLength)
+        sameLength.push(word)
+      else
+        byLength.set(word.length, [word])
+    }
+    wordsByLength.set(vocabulary, byLength)
+  }
+  return byLength
 }
 
 function closestWord(word: string, vocabulary: SearchVocabulary): string | undefined {
   const allowed = word.length >= 7 ? 2 : 1
+  const byLength = vocabularyByLength(vocabulary)
   let best: { word: string, distance: number } | undefined
-  for (const candidate of vocabulary.words) {
-    if (candidate.length < 4 || Math.abs(candidate.length - word.length) > allowed)
-      continue
-    const distance = editDistance(word, candidate, allowed)
-    if (distance <= allowed && (!best || distance < best.distance || (distance === best.distance && candidate < best.word)))
-      best = { word: candidate, distance }
+  for (let length = word.length - allowed; length <= word.length + allowed; length++) {
+    for (const candidate of byLength.get(length) ?? []) {
+      const distance = editDistance(word, candidate, allowed)
+      if (distance <= allowed && (!best || distance < best.distance || (distance === best.distance && candidate < best.word)))
+        best = { word: candidate, distance }
+    }
   }
   return best?.word
 }

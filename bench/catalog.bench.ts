@@ -62,17 +62,23 @@ const coldSearchPaths = subjectsForColdSearch.flatMap(subject => suffixesForCold
   .map(entry => entry.path)
 
 /**
- * Searches with words the API has not seen before: every subject with one letter left out and
- * another doubled ("hundsteuerr", "huundsteuer" …), about 2,000 different misspellings, so each
- * word is stemmed, typo-corrected and matched anew on its first use instead of coming from the
+ * Searches with words the API has not seen before: every subject with two slips of the finger (a
+ * letter left out, doubled or swapped with its neighbour: "hundsteuerr", "huundesteur" …), about
+ * 3,500 different misspellings in a scattered order, more than a run asks for and than the response
+ * cache holds, so each word is stemmed, typo-corrected and matched anew instead of coming from the
  * per-word caches.
  */
-const typoSearchPaths = subjectsForColdSearch.flatMap((subject) => {
-  const word = subject.toLowerCase()
-  return Array.from({ length: word.length - 2 }, (_, left) => word.slice(0, left + 1) + word.slice(left + 2))
-    .flatMap(shorter => Array.from({ length: shorter.length - 1 }, (_, doubled) => shorter.slice(0, doubled + 1) + shorter.slice(doubled)))
-})
-  .map((typo, i) => `/api/v1/apps?q=${encodeURIComponent(`${typo} ${suffixesForColdSearch[i % suffixesForColdSearch.length].toLowerCase()}`)}&land=${String(1 + (i % 16)).padStart(2, '0')}`)
+const slips: ((text: string, at: number) => string)[] = [
+  (text, at) => text.slice(0, at) + text.slice(at + 1),
+  (text, at) => text.slice(0, at + 1) + text.slice(at),
+  (text, at) => text.slice(0, at) + text[at + 1] + text[at] + text.slice(at + 2),
+]
+const withSlip = (text: string, slip: (text: string, at: number) => string) => Array.from({ length: text.length - 2 }, (_, at) => slip(text, at + 1))
+const typoSearchPaths = [...new Set(subjectsForColdSearch.flatMap(subject => slips.flatMap((first, i) => slips.slice(i + 1)
+  .flatMap(second => withSlip(subject.toLowerCase(), first).flatMap(once => withSlip(once, second))))))]
+  .map((typo, i) => ({ typo, order: (i * 7919) % 1_000_003 }))
+  .sort((a, b) => a.order - b.order)
+  .map(({ typo }, i) => `/api/v1/apps?q=${encodeURIComponent(`${typo} ${suffixesForColdSearch[i % suffixesForColdSearch.length].toLowerCase()}`)}&land=${String(1 + (i % 16)).padStart(2, '0')}`)
 
 /** Autocomplete while typing: every prefix of 2 to 6 letters of the subjects above. */
 const suggestPaths = subjectsForColdSearch.flatMap(subject => Array.from({ length: Math.min(6, subject.length) - 1 }, (_, i) =>

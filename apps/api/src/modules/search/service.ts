@@ -9,6 +9,7 @@ import { sql } from 'drizzle-orm'
 import { notFound, Problem } from '../../lib/problem.ts'
 import { utcTimestamp } from '../../lib/sql.ts'
 import { foldSearchText } from './fold.ts'
+import { WordStartIndex } from './prefix.ts'
 
 type Suggestion = Static<typeof SuggestionSchema>
 
@@ -20,26 +21,27 @@ export function suggest(q: string, limit: number, index: SuggestIndex): Suggesti
   const folded = foldSearchText(q).trim()
   if (folded.length === 0)
     return []
-  const wordStarts = (text: string) => text.startsWith(folded) || text.includes(` ${folded}`) || text.includes(`-${folded}`)
   // Names that start with what was typed first, then the most adopted; only the best few are kept.
-  const matching = index.apps.filter(app => wordStarts(app.folded))
+  const matching = index.appWords.find(folded)
   const appNames = new Set(matching.map(app => app.folded))
   const apps = matching
     .sort((a, b) => Number(b.folded.startsWith(folded)) - Number(a.folded.startsWith(folded)) || b.adoptions - a.adoptions)
     .slice(0, limit)
     .map((app): Suggestion => ({ kind: 'app', text: app.name, slug: app.slug }))
-  const terms = index.terms.filter(term => term.folded.startsWith(folded) && !appNames.has(term.folded))
+  const terms = index.termWords.find(folded).filter(term => !appNames.has(term.folded))
     .sort((a, b) => a.folded.length - b.folded.length || a.folded.localeCompare(b.folded))
     .slice(0, limit)
     .map((term): Suggestion => ({ kind: 'term', text: term.text }))
-  const themenfelder = index.themenfelder.filter(t => wordStarts(t.folded)).map((t): Suggestion => ({ kind: 'themenfeld', text: t.label, slug: t.id }))
+  const themenfelder = index.themenfeldWords.find(folded).map((t): Suggestion => ({ kind: 'themenfeld', text: t.label, slug: t.id }))
   return [...apps.slice(0, Math.ceil(limit / 2)), ...terms, ...themenfelder, ...apps.slice(Math.ceil(limit / 2))].slice(0, limit)
 }
 
 export interface SuggestIndex {
-  apps: { slug: string, name: string, folded: string, adoptions: number }[]
-  terms: { text: string, folded: string }[]
-  themenfelder: { id: string, label: string, folded: string }[]
+  /** Public apps by the word starts of their folded names. */
+  appWords: WordStartIndex<{ slug: string, name: string, folded: string, adoptions: number }>
+  /** Search terms, tags and synonyms, by their start (a term is offered only when it starts with what was typed). */
+  termWords: WordStartIndex<{ text: string, folded: string }>
+  themenfeldWords: WordStartIndex<{ id: string, label: string, folded: string }>
 }
 
 /** What autocomplete offers, built once per catalogue version. */
@@ -56,10 +58,11 @@ export async function loadSuggestIndex(db: Database, labels: ReferenceLabels, vo
     if (!terms.has(term))
       terms.set(term, term)
   }
+  const byFolded = (item: { folded: string }) => item.folded
   return {
-    apps: rows.map(row => ({ slug: row.slug, name: row.name, folded: foldSearchText(row.name), adoptions: row.adoptions })),
-    terms: [...terms].map(([folded, text]) => ({ folded, text })),
-    themenfelder: labels.themenfelder.map(t => ({ id: t.id, label: t.nameDe, folded: foldSearchText(t.nameDe) })),
+    appWords: new WordStartIndex(rows.map(row => ({ slug: row.slug, name: row.name, folded: foldSearchText(row.name), adoptions: row.adoptions })), byFolded),
+    termWords: new WordStartIndex([...terms].map(([folded, text]) => ({ folded, text })), byFolded, { wholeTextOnly: true }),
+    themenfeldWords: new WordStartIndex(labels.themenfelder.map(t => ({ id: t.id, label: t.nameDe, folded: foldSearchText(t.nameDe) })), byFolded),
   }
 }
 

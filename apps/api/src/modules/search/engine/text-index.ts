@@ -3,6 +3,7 @@ import type { TrigramPattern } from './trigram.ts'
 import { selectRows } from '@kas/db'
 import { sql } from 'drizzle-orm'
 import { SimilarityScratch, TrigramDictionary, trigramPattern, trigramSequence, WORD_SIMILARITY_THRESHOLD, wordSimilarity } from './trigram.ts'
+import { lowerBound } from '../prefix.ts'
 import { parseTsvector, WEIGHT } from './tsvector.ts'
 
 /** The apps a slot matched: FIELD bits by app position (0 where it did not), and those positions once each. Shared: read only. */
@@ -234,18 +235,4 @@ export class TextIndex {
   id(position: number): string {
     return this.apps[position].id
   }
-}
-
-/** First position in a sorted array whose value is ≥ `value`. */
-function lowerBound(sorted: string[], value: string): number {
-  let low = 0
-  let high = sorted.length
-  while (low < high) {
-    const middle = (low + high) >>> 1
-    if (sorted[middle] < value)
-      low = middle + 1
-    else
-      high = middle
-  }
-  return low
 }

@@ -66,6 +66,8 @@ export function splitCompound(word: string, isWord: (part: string) => boolean, d
   return undefined
 }
 
+let rows: [Int32Array, Int32Array, Int32Array] = [new Int32Array(64), new Int32Array(64), new Int32Array(64)]
+
 /**
  * Optimal string alignment distance (Levenshtein with transpositions), capped: returns cap + 1 as
  * soon as every alignment is farther apart than `cap`, which spares most comparisons the full table.
@@ -73,10 +75,13 @@ export function splitCompound(word: string, isWord: (part: string) => boolean, d
 export function editDistance(a: string, b: string, cap = 3): number {
   if (Math.abs(a.length - b.length) > cap)
     return cap + 1
-  // Three rows of the table: two rows back (for transpositions), the previous and the current.
-  let before = new Int32Array(b.length + 1)
-  let previous = Int32Array.from({ length: b.length + 1 }, (_, j) => j)
-  let current = new Int32Array(b.length + 1)
+  // Three rows of the table: two rows back (for transpositions), the previous and the current;
+  // reused between calls, since typo correction compares a word with thousands.
+  if (rows[0].length <= b.length)
+    rows = [0, 1, 2].map(() => new Int32Array(2 * (b.length + 1))) as typeof rows
+  let [before, previous, current] = rows
+  for (let j = 0; j <= b.length; j++)
+    previous[j] = j
   for (let i = 1; i <= a.length; i++) {
     current[0] = i
     let rowMinimum = i

@@ -1,6 +1,7 @@
 /**
  * Catalogue benchmark (DESIGN.md §6): loads the scale data set into PostgreSQL, starts the real API
- * server in a child process and measures search-with-facets and app detail with autocannon. As the
+ * server in a child process (one API process per core, API_WORKERS) and measures search-with-facets
+ * and app detail with autocannon. As the
  * baseline, the same SQL runs directly through `pg` in the same run, so the ratio shows the API's
  * own overhead independent of how fast this (shared, noisy) machine is today.
  *
@@ -9,6 +10,7 @@
  */
 import type { SQL } from 'drizzle-orm'
 import { spawn } from 'node:child_process'
+import { availableParallelism } from 'node:os'
 import { fileURLToPath } from 'node:url'
 import { appDetailQuery } from '@kas/api/modules/catalog/detail-queries.ts'
 import { catalogPageQuery, facetCountsQuery } from '@kas/api/modules/catalog/queries.ts'
@@ -29,6 +31,8 @@ import pg from 'pg'
 const CONNECTIONS = 32
 const DURATION_SECONDS = Number(process.env.BENCH_DURATION ?? 10)
 const POOL_SIZE = 16
+/** One API process per core, as on a real server (API_WORKERS); they share the pool size. */
+const API_WORKERS = Number(process.env.BENCH_API_WORKERS ?? availableParallelism())
 const PORT = Number(process.env.BENCH_PORT ?? 3917)
 const serverUrl = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres'
 const size = process.env.BENCH_SCALE === 'small'
@@ -118,7 +122,7 @@ async function prepareDatabase(name: string): Promise<void> {
 
 async function startServer(url: string) {
   const server = spawn(process.execPath, ['--import', 'tsx', fileURLToPath(new URL('../apps/api/src/server.ts', import.meta.url))], {
-    env: { ...process.env, DATABASE_URL: url, PORT: String(PORT), HOST: '127.0.0.1', SEED_DEMO_DATA: 'false', LOG_LEVEL: 'warn', RATE_LIMIT_PER_MINUTE: '1000000000', DATABASE_POOL_SIZE: String(POOL_SIZE), NODE_ENV: 'production' },
+    env: { ...process.env, DATABASE_URL: url, PORT: String(PORT), HOST: '127.0.0.1', SEED_DEMO_DATA: 'false', LOG_LEVEL: 'warn', RATE_LIMIT_PER_MINUTE: '1000000000', API_WORKERS: String(API_WORKERS), DATABASE_POOL_SIZE: String(Math.ceil(POOL_SIZE / API_WORKERS)), NODE_ENV: 'production' },
     stdio: ['ignore', 'inherit', 'inherit'],
   })
   for (let attempt = 0; attempt < 100; attempt++) {
@@ -241,7 +245,7 @@ async function main(): Promise<void> {
     results['detail, all distinct'] = { api: await measureApi(certifiedSlugs.map(slug => `/api/v1/apps/${slug}`)), direct: await measureDirect(detailStatements(certifiedSlugs)) }
 
     const budgets: Record<string, number> = { 'search, repeated': 100, 'search, all distinct': 100, 'search, new words': 100, 'detail, repeated': 25, 'detail, all distinct': 25 }
-    console.log(`\n${CONNECTIONS} concurrent connections, ${DURATION_SECONDS} s each, pool ${POOL_SIZE}; latencies in ms\n`)
+    console.log(`\n${CONNECTIONS} concurrent connections, ${DURATION_SECONDS} s each, ${API_WORKERS} API process(es) (API_WORKERS), pool ${POOL_SIZE} in all; latencies in ms\n`)
     console.log('scenario             | API p50 | API p99 | API req/s | SQL p50 | SQL p99 | SQL it/s | p99 ratio | req/s ratio | errors | p99 budget')
     for (const [scenario, { api, direct }] of Object.entries(results)) {
       const budget = budgets[scenario]

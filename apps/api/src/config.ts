@@ -3,6 +3,8 @@ import type { IdentityOptions } from './plugins/app/auth.ts'
 import { dbConfigFromEnv } from '@kas/db'
 
 export interface AppConfig {
+  /** API processes sharing the port (one per core on a real server); more than one needs PostgreSQL. */
+  workers: number
   port: number
   host: string
   logLevel: string
@@ -29,6 +31,7 @@ function integer(value: string | undefined, fallback: number, name: string): num
 /** Reads the configuration from the environment (see the table in README.md). */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   return {
+    workers: integer(env.API_WORKERS, 1, 'API_WORKERS') || 1,
     port: integer(env.PORT, 3000, 'PORT'),
     host: env.HOST || '127.0.0.1',
     logLevel: env.LOG_LEVEL || 'info',

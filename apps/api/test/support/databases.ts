@@ -14,6 +14,11 @@ export async function openTestDatabase(kind: DbKind): Promise<DbHandle> {
     const snapshot = new Blob([readFileSync(inject('pgliteSnapshot'))])
     return createDb({ pgliteSnapshot: snapshot })
   }
+  return createDb({ databaseUrl: await clonePostgresTemplate(), poolSize: 5 })
+}
+
+/** A new PostgreSQL database copied from the migrated and seeded template; its URL. */
+export async function clonePostgresTemplate(): Promise<string> {
   const { serverUrl, template } = inject('postgres')
   const name = `${template}_${process.pid}_${++cloneCounter}`
   const admin = new pg.Client({ connectionString: serverUrl })
@@ -22,7 +27,7 @@ export async function openTestDatabase(kind: DbKind): Promise<DbHandle> {
   await admin.end()
   const url = new URL(serverUrl!)
   url.pathname = `/${name}`
-  return createDb({ databaseUrl: url.toString(), poolSize: 5 })
+  return url.toString()
 }
 
 export interface DbContext {

@@ -39,6 +39,19 @@ describeEachDb('catalog pagination', (context) => {
     expect(slugs).toEqual(all.items.map(item => item.slug))
   })
 
+  for (const sort of sortValues) {
+    it(`pages through a text search sorted by ${sort} in the order of one long page`, async () => {
+      const all = await searchApps(app.get(), { q: 'online', sort, limit: 100 })
+      expect(all.total).toBeGreaterThan(5)
+      const { slugs } = await walk({ q: 'online', sort, limit: 2 })
+      expect(slugs).toEqual(all.items.map(item => item.slug))
+      if (sort === 'adoptions') {
+        const counts = all.items.map(item => item.adoptionCount)
+        expect(counts).toEqual([...counts].sort((a, b) => b - a))
+      }
+    })
+  }
+
   it('orders by name case- and accent-insensitively', async () => {
     const { slugs } = await walk({ sort: 'name', limit: 100 })
     const all = await searchApps(app.get(), { sort: 'name', limit: 100 })

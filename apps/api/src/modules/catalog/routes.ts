@@ -2,7 +2,6 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { problemResponse, publicReadErrors } from '../../schemas/common.ts'
 import { VersionedCache } from '../../lib/versioned-cache.ts'
 import { AppDetailSchema, AppListQuerySchema, AppListSchema, AppParamsSchema } from './schemas.ts'
-import type { AppList } from './schemas.ts'
 import type { FacetCache } from './service.ts'
 import { getAppDetail, listApps } from './service.ts'
 import { requireRole } from '../identity/principal.ts'
@@ -41,18 +40,13 @@ const catalogRoutes: FastifyPluginAsyncTypebox = async (app) => {
       const explained = await listApps(app.database.db, await app.referenceLabels(), facetCache, stamp, request.query, vocabulary, searchIndexes)
       return reply.header('Cache-Control', 'no-store').send(explained)
     }
-    // Kept serialized: one string per cached page costs the garbage collector far less than the
-    // objects of a page, and most searches differ, so the cache turns over all the time.
-    const page = await app.readCache.responses.remember(`apps?${canonicalQuery(query)}`, stamp, async () => {
-      const result = await listApps(app.database.db, await app.referenceLabels(), facetCache, stamp, query, vocabulary, searchIndexes)
-      return { body: reply.serialize(result), total: result.total }
-    })
+    const result = await app.readCache.responses.remember(`apps?${canonicalQuery(query)}`, stamp, async () =>
+      listApps(app.database.db, await app.referenceLabels(), facetCache, stamp, query, vocabulary, searchIndexes))
     // Each first page of a text search is logged anonymously (query and result count only); the id
     // travels in a header, so that equal answers keep equal ETags.
     if (query.q && !query.cursor)
-      reply.header('Search-Id', app.catalogSearch.log.record(foldSearchText(query.q).trim(), page.total))
-    // Already serialized with this route's response schema (reply.serialize), so it is sent as it is.
-    return reply.header('Cache-Control', PUBLIC_CACHE).type('application/json; charset=utf-8').send(page.body as unknown as AppList)
+      reply.header('Search-Id', app.catalogSearch.log.record(foldSearchText(query.q).trim(), result.total))
+    return reply.header('Cache-Control', PUBLIC_CACHE).send(result)
   })
 
   app.get('/apps/:slug', {

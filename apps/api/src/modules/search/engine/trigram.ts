@@ -30,15 +30,18 @@ export class TrigramDictionary {
 
 const WORD = /[\p{L}\p{N}]+/gu
 
-/** The trigrams of a text in order of appearance (with repeats), as pg_trgm lists them for word similarity. */
-export function trigramSequence(text: string, dictionary: TrigramDictionary, assign: boolean): Int32Array {
-  const ids: number[] = []
+/** The trigrams of a text in order of appearance, with repeats: each word padded as "  word ". */
+function* trigrams(text: string): Generator<string> {
   for (const [word] of text.toLowerCase().matchAll(WORD)) {
     const chars = [' ', ' ', ...word, ' ']
     for (let i = 0; i + 3 <= chars.length; i++)
-      ids.push(dictionary.id(chars[i] + chars[i + 1] + chars[i + 2], assign))
+      yield chars[i] + chars[i + 1] + chars[i + 2]
   }
-  return Int32Array.from(ids)
+}
+
+/** The trigrams of a text as ids, in order (with repeats), as pg_trgm lists them for word similarity. */
+export function trigramSequence(text: string, dictionary: TrigramDictionary, assign: boolean): Int32Array {
+  return Int32Array.from(trigrams(text), trigram => dictionary.id(trigram, assign))
 }
 
 /** The distinct trigrams of a search word. */
@@ -63,12 +66,7 @@ export class SimilarityScratch {
 }
 
 export function trigramPattern(text: string, dictionary: TrigramDictionary): TrigramPattern {
-  const distinct = new Set<string>()
-  for (const [word] of text.toLowerCase().matchAll(WORD)) {
-    const chars = [' ', ' ', ...word, ' ']
-    for (let i = 0; i + 3 <= chars.length; i++)
-      distinct.add(chars[i] + chars[i + 1] + chars[i + 2])
-  }
+  const distinct = new Set(trigrams(text))
   return { known: [...distinct].map(trigram => dictionary.id(trigram, false)).filter(id => id >= 0), size: distinct.size }
 }
 

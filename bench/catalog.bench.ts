@@ -204,7 +204,7 @@ async function main(): Promise<void> {
     return [await build(), performance.now() - started]
   }
   const [vocabulary, vocabularyMs] = await timed(() => loadSearchVocabulary(handle.db))
-  const [text, textIndexMs] = await timed(() => TextIndex.load(handle.db, 0))
+  const [text, textIndexMs] = await timed(() => TextIndex.load(handle.db))
   const [apps, snapshotMs] = await timed(() => loadPublicApps(handle.db))
   const indexes: SearchIndexes = { text, apps, stemmer: new Stemmer(handle.db) }
   console.log(`Built per API node: text index ${textIndexMs.toFixed(0)} ms (when app texts change), public apps ${snapshotMs.toFixed(0)} ms and vocabulary ${vocabularyMs.toFixed(0)} ms (when the catalogue changes).`)

@@ -30,7 +30,7 @@ const explain = async (statement: SQL) => {
 
 const input = catalogPageInput({ q: query || undefined, land: land ? [land] : undefined } as never, await loadSearchVocabulary(handle.db))
 if (input.search) {
-  const indexes = { text: await TextIndex.load(handle.db, 0), apps: await loadPublicApps(handle.db), stemmer: new Stemmer(handle.db) }
+  const indexes = { text: await TextIndex.load(handle.db), apps: await loadPublicApps(handle.db), stemmer: new Stemmer(handle.db) }
   await searchCatalog({ ...input, search: input.search }, indexes)
   const started = performance.now()
   const { page, facets } = await searchCatalog({ ...input, search: input.search }, indexes)

@@ -43,7 +43,7 @@ export default fp(async (app: FastifyInstance, options: { logFlushMs?: number })
     vocabulary,
     indexes: async (stamp: CatalogStamp) => {
       const [text, apps] = await Promise.all([
-        textIndexes.get(String(stamp.searchVersion), () => TextIndex.load(db, stamp.searchVersion)),
+        textIndexes.get(String(stamp.searchVersion), () => TextIndex.load(db)),
         publicApps.get(catalogKey(stamp), () => loadPublicApps(db)),
       ])
       return { text, apps, stemmer }

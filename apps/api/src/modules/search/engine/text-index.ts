@@ -69,12 +69,10 @@ export class TextIndex {
   private counters = new Int32Array(0)
   private scratch = new SimilarityScratch(0)
 
-  constructor(readonly searchVersion: number) {}
-
-  static async load(db: Database, searchVersion: number): Promise<TextIndex> {
+  static async load(db: Database): Promise<TextIndex> {
     const rows = await selectRows<{ id: string, vector: string | null, search_text: string | null, name_folded: string }>(db, sql`
       SELECT id, search_vector::text AS vector, search_text, name_folded FROM apps`)
-    const index = new TextIndex(searchVersion)
+    const index = new TextIndex()
     for (const row of rows)
       index.add(row.id, row.name_folded, row.search_text ?? '', parseTsvector(row.vector ?? ''))
     index.sortedLexemes = [...index.postings.keys()].sort()

@@ -42,7 +42,7 @@ export interface TextSearchResult {
   facets: FacetCountRow[]
 }
 
-/** Score parts are kept in thousandths, so sums and comparisons are exact (as numeric(12,3) was). */
+/** Score parts are kept in thousandths of a point (as numeric(12,3) was). */
 const thousandths = (value: number) => Math.round(value * 1000)
 
 /** The query's slots as lexemes: PostgreSQL's German stems of every word (stop words drop out). */
@@ -100,12 +100,15 @@ function matchApps(search: SearchText, patterns: SlotPattern[], indexes: SearchI
   return { matches, slotMatches }
 }
 
+/** The parts of an app's score, in thousandths of a point, so that sums and comparisons are exact. */
+type ScoreParts = Omit<Explanation, 'matched'>
+
 /**
- * Ranking, in thousandths of a point: exact name 100; share of slots found in the name 40, in search
- * terms/tags/Themenfelder 20, in the summary 8, in the description 3; coverage 10; trigram closeness
- * up to 2; then, among equals, adoption (log) and maintenance (a release within a year).
+ * Ranking: exact name 100; share of slots found in the name 40, in search terms/tags/Themenfelder 20,
+ * in the summary 8, in the description 3; coverage 10; trigram closeness up to 2; then, among equals,
+ * adoption (log) and maintenance (a release within a year).
  */
-function score(match: Match, search: SearchText, slotMatches: SlotMatch[], queryPattern: TrigramPattern, text: TextIndex): Explanation {
+function score(match: Match, search: SearchText, slotMatches: SlotMatch[], queryPattern: TrigramPattern, text: TextIndex): { matched: string[], parts: ScoreParts } {
   // How many slots matched at all, and how many in each field.
   const matched: string[] = []
   const inField = { [FIELD.A]: 0, [FIELD.B]: 0, [FIELD.C]: 0, [FIELD.D]: 0 }
@@ -120,19 +123,21 @@ function score(match: Match, search: SearchText, slotMatches: SlotMatch[], query
   const share = (weight: number, count: number) => thousandths(weight * count / search.slots.length)
   return {
     matched,
-    exactName: match.app.nameFolded === search.folded ? 100_000 : 0,
-    name: share(40, inField[FIELD.A]),
-    termsAndTags: share(20, inField[FIELD.B]),
-    summary: share(8, inField[FIELD.C]),
-    description: share(3, inField[FIELD.D]),
-    coverage: share(10, matched.length),
-    fuzzy: thousandths(2 * text.similarity(queryPattern, match.position)),
-    adoption: thousandths(0.3 * Math.log(1 + match.app.adoptionCount)),
-    maintained: match.app.maintained ? 500 : 0,
+    parts: {
+      exactName: match.app.nameFolded === search.folded ? 100_000 : 0,
+      name: share(40, inField[FIELD.A]),
+      termsAndTags: share(20, inField[FIELD.B]),
+      summary: share(8, inField[FIELD.C]),
+      description: share(3, inField[FIELD.D]),
+      coverage: share(10, matched.length),
+      fuzzy: thousandths(2 * text.similarity(queryPattern, match.position)),
+      adoption: thousandths(0.3 * Math.log(1 + match.app.adoptionCount)),
+      maintained: match.app.maintained ? 500 : 0,
+    },
   }
 }
 
-const total = ({ matched: _, ...parts }: Explanation) => Object.values(parts).reduce((sum, part) => sum + part, 0)
+const total = (parts: ScoreParts) => Object.values(parts).reduce((sum, part) => sum + part, 0)
 
 /** One predicate per facet; OR within a facet, the caller ANDs them. */
 function facetPredicates(filters: CatalogFilters): Partial<Record<FacetName, (app: PublicApp) => boolean>> {
@@ -234,18 +239,18 @@ export async function searchCatalog(
   const page = matches
     .filter(match => predicates.every(predicate => predicate(match.app)))
     .map((match) => {
-      const parts = score(match, search, slotMatches, queryPattern, indexes.text)
-      return { match, parts, key: order.key(match.app, total(parts)), id: match.app.id }
+      const { matched, parts } = score(match, search, slotMatches, queryPattern, indexes.text)
+      return { match, matched, parts, key: order.key(match.app, total(parts)), id: match.app.id }
     })
     .filter(entry => !after || compare(entry, after, order.descending) > 0)
     .sort((a, b) => compare(a, b, order.descending))
     .slice(0, input.limit + 1)
   return {
-    page: page.map(({ match, parts, key }) => ({
+    page: page.map(({ match, matched, parts, key }) => ({
       app: match.app,
       sortKey: order.format(key),
       score: total(parts) / 1000,
-      explain: Object.fromEntries(Object.entries(parts).map(([name, value]) => [name, name === 'matched' ? value : (value as number) / 1000])) as Explanation,
+      explain: { matched, ...Object.fromEntries(Object.entries(parts).map(([name, value]) => [name, value / 1000])) as ScoreParts },
     })),
     facets,
   }

@@ -1,5 +1,6 @@
 import type { SearchVocabulary } from './vocabulary.ts'
 import { foldSearchText, searchWords } from './fold.ts'
+import { lowerBound } from './prefix.ts'
 
 /** One part of a query that a result should match; its alternatives are ORed. */
 export interface SearchSlot {
@@ -135,12 +136,16 @@ function closestWord(word: string, vocabulary: SearchVocabulary): string | undef
   return best?.word
 }
 
-function someWordStartsWith(words: ReadonlySet<string>, prefix: string): boolean {
-  for (const word of words) {
-    if (word.startsWith(prefix))
-      return true
+/** The vocabulary's words in order, built once per vocabulary. */
+const sortedWords = new WeakMap<SearchVocabulary, string[]>()
+
+function someWordStartsWith(vocabulary: SearchVocabulary, prefix: string): boolean {
+  let sorted = sortedWords.get(vocabulary)
+  if (!sorted) {
+    sorted = [...vocabulary.words].sort()
+    sortedWords.set(vocabulary, sorted)
   }
-  return false
+  return sorted[lowerBound(sorted, prefix)]?.startsWith(prefix) ?? false
 }
 
 const knownWord = (word: string, vocabulary: SearchVocabulary) => vocabulary.words.has(word) || vocabulary.baseWords.has(word)
@@ -216,7 +221,7 @@ export function analyzeQuery(raw: string, vocabulary: SearchVocabulary): SearchT
     // A word nobody uses but close to one that is, is most likely a typo: search for both.
     let correction: string | undefined
     if (length === 1 && required && words[0].length >= 4 && equivalents.length === 0 && alternatives.length === 1 && !knownWord(words[0], vocabulary)) {
-      const typedPrefix = isLast && someWordStartsWith(vocabulary.words, words[0])
+      const typedPrefix = isLast && someWordStartsWith(vocabulary, words[0])
       correction = typedPrefix ? undefined : closestWord(words[0], vocabulary)
       if (correction) {
         corrections.set(words[0], correction)

@@ -5,7 +5,7 @@ import { seedDemoData } from '@kas/db/seed'
 import closeWithGrace from 'close-with-grace'
 import { buildApp } from './app.ts'
 import { loadConfig } from './config.ts'
-import { createDevSignIn } from './modules/identity/dev-signing-key.ts'
+import { loadOrCreateKey } from './modules/identity/dev-signing-key.ts'
 import { runWorkers } from './workers.ts'
 
 const config = loadConfig()
@@ -30,7 +30,7 @@ if (config.workers > 1 && cluster.isPrimary) {
   await database.close()
   // The development sign-in key is written once here, so that every worker signs and verifies with it.
   if (config.identity.devSignIn?.enabled)
-    await createDevSignIn(config.identity.devSignIn.keyDirectory)
+    await loadOrCreateKey(config.identity.devSignIn.keyDirectory)
   runWorkers(config.workers)
 }
 else {

@@ -12,7 +12,7 @@ const TOKEN_LIFETIME_SECONDS = 60 * 60
  * The development sign-in's ES256 key pair. Kept in the data directory so tokens survive a restart;
  * without a directory (tests) a fresh key lives in memory only.
  */
-async function loadOrCreateKey(directory: string | undefined): Promise<{ privateJwk: JWK, publicJwk: JWK }> {
+export async function loadOrCreateKey(directory: string | undefined): Promise<{ privateJwk: JWK, publicJwk: JWK }> {
   const path = directory ? join(directory, 'dev-signing-key.json') : undefined
   if (path) {
     try {

@@ -1,6 +1,7 @@
 import { selectRows } from '@kas/db'
 import { sql } from 'drizzle-orm'
-import { expect, it } from 'vitest'
+import { expect, it, vi } from 'vitest'
+import { Stemmer } from '../../../src/modules/search/engine/stemmer.ts'
 import { TrigramDictionary, trigramPattern, trigramSequence, SimilarityScratch, WORD_SIMILARITY_THRESHOLD, wordSimilarity } from '../../../src/modules/search/engine/trigram.ts'
 import { parseTsvector, WEIGHT } from '../../../src/modules/search/engine/tsvector.ts'
 import { describeEachDb } from '../../support/databases.ts'
@@ -46,6 +47,31 @@ describeEachDb('search engine in memory agrees with PostgreSQL', (context) => {
       expect(parseTsvector(vector)).toEqual(expected)
     }
     expect(parseTsvector('\'it\'\'s\':1A \'plain\'')).toEqual(new Map([['it\'s', WEIGHT.A], ['plain', WEIGHT.D]]))
+  })
+
+  it('stems query words as PostgreSQL does, one query for the new words of searches arriving together', async () => {
+    const db = context.database.db
+    const expected = new Map((await selectRows<{ word: string, lexemes: string[] }>(db, sql`
+      SELECT w AS word, coalesce((SELECT array_agg(u.lexeme ORDER BY u.lexeme) FROM unnest(to_tsvector('german', w)) u), '{}') AS lexemes
+      FROM jsonb_array_elements_text(${JSON.stringify(WORDS.flatMap(word => word.split(' ')))}::jsonb) AS w`)).map(row => [row.word, row.lexemes]))
+    const stemmer = new Stemmer(db)
+    const queries = vi.spyOn(db, 'execute')
+    // The first search starts a query; two that arrive while it runs share the next one.
+    const firstSearch = stemmer.stem(['hundesteuer', 'online', 'kita'])
+    await vi.waitFor(() => expect(queries).toHaveBeenCalledTimes(1), { interval: 0 })
+    const [first, second, third] = await Promise.all([
+      firstSearch,
+      stemmer.stem(['kita', 'fischereischein', 'und']),
+      stemmer.stem(['kita', 'ratsinfo', 'fischereischein']),
+    ])
+    expect(queries).toHaveBeenCalledTimes(2)
+    for (const [word, lexemes] of [...first, ...second, ...third])
+      expect([...lexemes].sort(), word).toEqual(expected.get(word) ?? [])
+    // A stop word has no stem; known words cost no query.
+    expect(second.get('und')).toEqual([])
+    expect((await stemmer.stem(['kita', 'hundesteuer'])).get('kita')).toEqual(expected.get('kita'))
+    expect(queries).toHaveBeenCalledTimes(2)
+    queries.mockRestore()
   })
 
   it('rebuilds the text index when an app\'s text changes, not when a municipality subscribes', async () => {

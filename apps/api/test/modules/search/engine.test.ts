@@ -26,7 +26,7 @@ describeEachDb('search engine in memory agrees with PostgreSQL', (context) => {
       const pattern = trigramPattern(row.word, dictionary)
       const text = sequences.get(row.text)!
       expect(wordSimilarity(pattern, text, scratch), `${row.word} in "${row.text}"`).toBe(Math.fround(row.similarity))
-      const similar = wordSimilarity(pattern, text, scratch, WORD_SIMILARITY_THRESHOLD) >= WORD_SIMILARITY_THRESHOLD
+      const similar = wordSimilarity(pattern, text, scratch, { threshold: WORD_SIMILARITY_THRESHOLD }) >= WORD_SIMILARITY_THRESHOLD
       expect(similar, `${row.word} <% "${row.text}"`).toBe(row.similar)
       similarPairs += similar ? 1 : 0
     }

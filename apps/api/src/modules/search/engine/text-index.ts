@@ -1,5 +1,5 @@
 import type { Database } from '@kas/db'
-import type { TrigramPattern } from './trigram.ts'
+import type { SimilarityCheck, TrigramPattern } from './trigram.ts'
 import { selectRows } from '@kas/db'
 import { sql } from 'drizzle-orm'
 import { SimilarityScratch, TrigramDictionary, trigramPattern, trigramSequence, WORD_SIMILARITY_THRESHOLD, wordSimilarity } from './trigram.ts'
@@ -143,10 +143,11 @@ export class TextIndex {
             touched.push(app)
         }
       }
-      const isSimilar = (text: Int32Array) => wordSimilarity(pattern, text, this.scratch, WORD_SIMILARITY_THRESHOLD) >= WORD_SIMILARITY_THRESHOLD
+      const isSimilar = (text: Int32Array, check: SimilarityCheck) => wordSimilarity(pattern, text, this.scratch, check) >= WORD_SIMILARITY_THRESHOLD
       for (const app of touched) {
-        if (this.counters[app] >= needed && isSimilar(this.apps[app].text))
-          similar.set(app, isSimilar(this.apps[app].name))
+        // The counters already show that the search text holds enough of the word's trigrams.
+        if (this.counters[app] >= needed && isSimilar(this.apps[app].text, { threshold: WORD_SIMILARITY_THRESHOLD, enoughShared: true }))
+          similar.set(app, isSimilar(this.apps[app].name, { threshold: WORD_SIMILARITY_THRESHOLD }))
       }
       for (const app of touched)
         this.counters[app] = 0

@@ -78,13 +78,10 @@ const similarity = (shared: number, patternSize: number, stretchSize: number) =>
  * Whether `text` holds enough of the pattern's trigrams to reach `threshold` at all (similarity is at
  * most shared / pattern size): a quick pass that spares most texts the full comparison.
  */
-function enoughShared(pattern: TrigramPattern, text: Int32Array, scratch: SimilarityScratch, threshold: number): boolean {
+function enoughShared(pattern: TrigramPattern, text: Int32Array, member: Uint8Array, threshold: number): boolean {
   const needed = Math.ceil(threshold * pattern.size - 1e-9)
   if (pattern.known.length < needed)
     return false
-  const { member } = scratch
-  for (const id of pattern.known)
-    member[id] = 1
   let shared = 0
   for (let i = 0; i < text.length && shared < needed; i++) {
     if (member[text[i]] === 1) {
@@ -93,29 +90,51 @@ function enoughShared(pattern: TrigramPattern, text: Int32Array, scratch: Simila
     }
   }
   for (const id of pattern.known)
-    member[id] = 0
+    member[id] = 1
   return shared >= needed
+}
+
+/** How `wordSimilarity` is asked: for the value, or only whether it reaches a threshold (as `<%` is). */
+export interface SimilarityCheck {
+  /** Stop as soon as the similarity reaches it; the answer is then only good for comparing with it. */
+  threshold?: number
+  /** The caller already knows the text holds enough of the pattern's trigrams for the threshold. */
+  enoughShared?: boolean
 }
 
 /**
  * The word similarity of `pattern` in the trigram sequence `text`: the best stretch of `text`,
  * grown to the right one trigram at a time and shrunk from the left where that scores higher.
- * With `threshold`, stops as soon as it is reached (as the `<%` operator does).
+ * With a threshold, stops as soon as it is reached (as the `<%` operator does).
  */
-export function wordSimilarity(pattern: TrigramPattern, text: Int32Array, scratch: SimilarityScratch, threshold?: number): number {
+export function wordSimilarity(pattern: TrigramPattern, text: Int32Array, scratch: SimilarityScratch, check: SimilarityCheck = {}): number {
   if (pattern.size === 0)
     return 0
   const { member, lastPosition } = scratch
-  if (threshold !== undefined && !enoughShared(pattern, text, scratch, threshold))
-    return 0
+  const { threshold } = check
   for (const id of pattern.known)
     member[id] = 1
+  // Stretches are only scored where they end in a trigram of the pattern, so nothing after the
+  // last such trigram can change the result.
+  let end = text.length
+  while (end > 0 && member[text[end - 1]] !== 1)
+    end--
+  let best = 0
+  if (end > 0 && (threshold === undefined || check.enoughShared || enoughShared(pattern, text, member, threshold)))
+    best = bestStretch(pattern.size, text, end, member, lastPosition, threshold)
+  for (const id of pattern.known)
+    member[id] = 0
+  return best
+}
+
+/** pg_trgm's iterative search for the best stretch among the first `end` trigrams; leaves `lastPosition` clean. */
+function bestStretch(patternSize: number, text: Int32Array, end: number, member: Uint8Array, lastPosition: Int32Array, threshold: number | undefined): number {
   let distinctInStretch = 0
   let shared = 0
   let lower = -1
   let best = 0
   let i = 0
-  for (; i < text.length; i++) {
+  for (; i < end; i++) {
     const trigram = text[i]
     const isFound = member[trigram] === 1
     if (lower >= 0 || isFound) {
@@ -132,13 +151,13 @@ export function wordSimilarity(pattern: TrigramPattern, text: Int32Array, scratc
       lower = i
       distinctInStretch = 1
     }
-    let current = similarity(shared, pattern.size, distinctInStretch)
+    let current = similarity(shared, patternSize, distinctInStretch)
     // Try moving the left end of the stretch to the right.
     let trialShared = shared
     let trialDistinct = distinctInStretch
     const previousLower = lower
     for (let trialLower = lower; trialLower <= i; trialLower++) {
-      const trial = similarity(trialShared, pattern.size, trialDistinct)
+      const trial = similarity(trialShared, patternSize, trialDistinct)
       if (trial > current) {
         current = trial
         distinctInStretch = trialDistinct
@@ -150,8 +169,13 @@ export function wordSimilarity(pattern: TrigramPattern, text: Int32Array, scratc
       const leaving = text[trialLower]
       if (lastPosition[leaving] === trialLower) {
         trialDistinct--
-        if (member[leaving] === 1)
+        if (member[leaving] === 1) {
           trialShared--
+          // Later trials score at most trialShared / pattern size: when that cannot beat the
+          // current stretch, none of them changes anything.
+          if (similarity(trialShared, patternSize, trialShared) <= current)
+            break
+        }
       }
     }
     best = Math.max(best, current)
@@ -163,10 +187,8 @@ export function wordSimilarity(pattern: TrigramPattern, text: Int32Array, scratc
     }
   }
   // Leave the scratch space clean for the next call.
-  for (let j = 0; j < Math.min(i + 1, text.length); j++)
+  for (let j = 0; j < Math.min(i + 1, end); j++)
     lastPosition[text[j]] = -1
-  for (const id of pattern.known)
-    member[id] = 0
   return best
 }
 

@@ -38,6 +38,21 @@ describeEachDb('app detail and visibility', (context) => {
     expect(detail.adoption.total).toBe(count)
   })
 
+  it('lists adoption per Land as the active subscribers\' Länder, most adopters first', async () => {
+    const detail = (await app.get().inject({ method: 'GET', url: '/api/v1/apps/terminvergabe' })).json()
+    const { rows } = await context.database.db.execute(sql`
+      SELECT l.code, l.name, count(*)::int AS count
+      FROM subscriptions s
+      JOIN apps a ON a.id = s.app_id
+      JOIN organizations o ON o.id = s.organization_id
+      JOIN lands l ON l.code = o.land_code
+      WHERE a.slug = 'terminvergabe' AND s.status = 'active'
+      GROUP BY l.code, l.name
+      ORDER BY count(*) DESC, l.code`) as unknown as { rows: { code: string, name: string, count: number }[] }
+    expect(rows.length).toBeGreaterThan(1)
+    expect(detail.adoption.byLand).toEqual(rows)
+  })
+
   it('shows a new adoption at once, although details are cached', async () => {
     const url = '/api/v1/apps/mietspiegel-rechner'
     const before = (await app.get().inject({ method: 'GET', url })).json()

@@ -71,34 +71,42 @@ let rows: [Int32Array, Int32Array, Int32Array] = [new Int32Array(64), new Int32A
 
 /**
  * Optimal string alignment distance (Levenshtein with transpositions), capped: returns cap + 1 as
- * soon as every alignment is farther apart than `cap`, which spares most comparisons the full table.
+ * soon as every alignment is farther apart than `cap`. Only the diagonal band of the table within
+ * `cap` of the diagonal is computed: a cell outside it is farther than `cap` anyway.
  */
 export function editDistance(a: string, b: string, cap = 3): number {
   if (Math.abs(a.length - b.length) > cap)
     return cap + 1
+  const far = cap + 1
   // Three rows of the table: two rows back (for transpositions), the previous and the current;
   // reused between calls, since typo correction compares a word with thousands.
-  if (rows[0].length <= b.length)
-    rows = [0, 1, 2].map(() => new Int32Array(2 * (b.length + 1))) as typeof rows
+  if (rows[0].length <= b.length + 1)
+    rows = [0, 1, 2].map(() => new Int32Array(2 * (b.length + 2))) as typeof rows
   let [before, previous, current] = rows
   for (let j = 0; j <= b.length; j++)
-    previous[j] = j
+    previous[j] = Math.min(j, far)
   for (let i = 1; i <= a.length; i++) {
-    current[0] = i
-    let rowMinimum = i
-    for (let j = 1; j <= b.length; j++) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1
-      let distance = Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost)
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1])
+    const low = Math.max(1, i - cap)
+    const high = Math.min(b.length, i + cap)
+    // The cells just outside the band count as too far (the row before read them too).
+    current[low - 1] = low === 1 ? Math.min(i, far) : far
+    if (high < b.length)
+      current[high + 1] = far
+    const charA = a.charCodeAt(i - 1)
+    let rowMinimum = current[low - 1]
+    for (let j = low; j <= high; j++) {
+      const charB = b.charCodeAt(j - 1)
+      let distance = Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (charA === charB ? 0 : 1))
+      if (i > 1 && j > 1 && charA === b.charCodeAt(j - 2) && a.charCodeAt(i - 2) === charB)
         distance = Math.min(distance, before[j - 2] + 1)
       current[j] = distance
       rowMinimum = Math.min(rowMinimum, distance)
     }
     if (rowMinimum > cap)
-      return cap + 1
+      return far
     ;[before, previous, current] = [previous, current, before]
   }
-  return Math.min(previous[b.length], cap + 1)
+  return Math.min(previous[b.length], far)
 }
 
 /** The vocabulary's words of at least four letters by length, built once per vocabulary. */

@@ -80,8 +80,8 @@ export function editDistance(a: string, b: string, cap = 3): number {
   const far = cap + 1
   // Three rows of the table: two rows back (for transpositions), the previous and the current;
   // reused between calls, since typo correction compares a word with thousands.
-  if (rows[0].length <= b.length + 1)
-    rows = [0, 1, 2].map(() => new Int32Array(2 * (b.length + 2))) as typeof rows
+  if (rows[0].length <= b.length)
+    rows = [0, 1, 2].map(() => new Int32Array(2 * (b.length + 1))) as typeof rows
   let [before, previous, current] = rows
   for (let j = 0; j <= b.length; j++)
     previous[j] = Math.min(j, far)

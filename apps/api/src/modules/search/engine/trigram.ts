@@ -76,7 +76,8 @@ const similarity = (shared: number, patternSize: number, stretchSize: number) =>
 
 /**
  * Whether `text` holds enough of the pattern's trigrams to reach `threshold` at all (similarity is at
- * most shared / pattern size): a quick pass that spares most texts the full comparison.
+ * most shared / pattern size): a quick pass that spares most texts the full comparison. Expects the
+ * pattern's trigrams marked 1 in `member`, and leaves them so.
  */
 function enoughShared(pattern: TrigramPattern, text: Int32Array, member: Uint8Array, threshold: number): boolean {
   const needed = Math.ceil(threshold * pattern.size - 1e-9)

@@ -13,6 +13,17 @@ describeEachDb('search that understands how municipal staff write', (context) =>
     return (method: 'GET' | 'POST' | 'PUT' | 'DELETE', url: string, payload?: object) => app.get().inject({ method, url, payload, headers: { authorization: `Bearer ${token}` } })
   }
 
+  it('comes with a curated synonym table of the municipal domain', async () => {
+    const [{ groups, pairs }] = await selectRows<{ groups: number, pairs: number }>(context.database.db, sql`
+      SELECT count(*)::int AS groups, sum(cardinality(terms) * (cardinality(terms) - 1) / 2)::int AS pairs FROM search_synonyms`)
+    expect(groups).toBeGreaterThanOrEqual(200)
+    expect(pairs).toBeGreaterThanOrEqual(300)
+    for (const [a, b] of [['angelschein', 'fischereischein'], ['gewerbeschein', 'gewerbeanmeldung'], ['sitzungsdienst', 'ratsinformationssystem'], ['mullabfuhr', 'abfallkalender']]) {
+      const together = await selectRows<{ id: string }>(context.database.db, sql`SELECT id FROM search_synonyms WHERE ${a} = ANY(terms) AND ${b} = ANY(terms)`)
+      expect(together, `${a} ↔ ${b}`).toHaveLength(1)
+    }
+  })
+
   it('finds apps by colloquial words through the synonym table, and says which it used', async () => {
     const result = await search('knöllchen')
     expect(result.items[0].slug).toBe('owi-verwarngeld')
@@ -52,6 +63,42 @@ describeEachDb('search that understands how municipal staff write', (context) =>
     expect((await search('fiffi')).items[0].explain).toBeUndefined()
   })
 
+  it('ranks name over search terms and tags over summary over description, and the more adopted first among equals', async () => {
+    // One word put into a different field of each app: name, tags, the summary of two, the description.
+    const fields = [['fundbuero', 'name'], ['abfallkalender', 'tags'], ['e-akte', 'summary'], ['wohngeld-digital', 'summary'], ['anwohnerparken', 'description']] as const
+    const before = await selectRows<{ slug: string, name: string, summary: string, description: string, adoption_count: number }>(context.database.db, sql`
+      SELECT slug, name, summary, description, adoption_count FROM apps WHERE slug IN ('fundbuero', 'abfallkalender', 'e-akte', 'wohngeld-digital', 'anwohnerparken')`)
+    const update = (slug: string, field: string) => field === 'tags'
+      ? sql`UPDATE apps SET tags = tags || ARRAY['Zettelkasten'] WHERE slug = ${slug}`
+      : sql`UPDATE apps SET ${sql.identifier(field)} = ${sql.identifier(field)} || ' Zettelkasten' WHERE slug = ${slug}`
+    try {
+      for (const [slug, field] of fields)
+        await context.database.db.execute(update(slug, field))
+      const reviewer = await devToken(app.get(), { persona: 'reviewer' })
+      const result = (await app.get().inject({ url: '/api/v1/apps?q=zettelkasten&explain=true', headers: { authorization: `Bearer ${reviewer}` } })).json()
+      const adoption = (slug: string) => before.find(app_ => app_.slug === slug)!.adoption_count
+      const bySummary = ['e-akte', 'wohngeld-digital'].sort((a, b) => adoption(b) - adoption(a))
+      expect(adoption(bySummary[0])).toBeGreaterThan(adoption(bySummary[1]))
+      expect(result.items.map((item: { slug: string }) => item.slug)).toEqual(['fundbuero', 'abfallkalender', ...bySummary, 'anwohnerparken'])
+      // Each app scores for its own field, and the fields weigh in that order.
+      const fieldPoints = (slug: string, part: string) => result.items.find((item: { slug: string }) => item.slug === slug).explain[part]
+      const points = [fieldPoints('fundbuero', 'name'), fieldPoints('abfallkalender', 'termsAndTags'), fieldPoints('e-akte', 'summary'), fieldPoints('anwohnerparken', 'description')]
+      expect(points.every((value, i) => value > (points[i + 1] ?? 0))).toBe(true)
+      const [first, second] = bySummary.map(slug => result.items.find((item: { slug: string }) => item.slug === slug).explain)
+      // Equally relevant: only adoption tells them apart (both are certified and maintained).
+      expect({ ...first, adoption: 0, score: 0 }).toEqual({ ...second, adoption: 0, score: 0 })
+      expect(first.adoption).toBeGreaterThan(second.adoption)
+      expect(first.maintained).toBeGreaterThan(0)
+    }
+    finally {
+      for (const row of before) {
+        await context.database.db.execute(sql`
+          UPDATE apps SET name = ${row.name}, tags = array_remove(tags, 'Zettelkasten'), summary = ${row.summary}, description = ${row.description} WHERE slug = ${row.slug}`)
+      }
+    }
+    expect((await search('zettelkasten')).total).toBe(0)
+  })
+
   it('suggests app names, terms and Themenfelder while typing', async () => {
     const response = await app.get().inject({ url: '/api/v1/search/suggest?q=hund' })
     expect(response.statusCode).toBe(200)
@@ -70,10 +117,16 @@ describeEachDb('search that understands how municipal staff write', (context) =>
     expect(click.statusCode).toBe(204)
     expect((await app.get().inject({ method: 'POST', url: '/api/v1/search/clicks', payload: { searchId: '00000000-0000-4000-8000-000000000000', app: 'fundbuero', position: 1 } })).statusCode).toBe(404)
 
+    await app.get().inject({ url: '/api/v1/apps?q=elterngeld' })
+
     const admin = await asAdmin()
     const analytics = (await admin('GET', '/api/v1/search/analytics?days=7')).json()
     expect(analytics.zeroResults.map((q: { query: string }) => q.query)).toContain('schwebebahn')
     expect(analytics.top.find((q: { query: string }) => q.query === 'fundburo')).toMatchObject({ clickRate: 1 })
+    // Results that nobody opened are a gap too; a clicked search is not one.
+    const unclicked = analytics.noClicks.map((q: { query: string }) => q.query)
+    expect(unclicked).toContain('elterngeld')
+    expect(unclicked).not.toContain('fundburo')
     const columns = await selectRows<{ column_name: string }>(context.database.db, sql`SELECT column_name FROM information_schema.columns WHERE table_name = 'search_queries'`)
     expect(columns.map(c => c.column_name).sort()).toEqual(['created_at', 'id', 'query', 'results'])
   })

@@ -21,6 +21,11 @@ describeInBrowser('publishing and certification: vendor submits, reviewer approv
     await page.waitForURL(/\/hersteller\/apps\/grabstellen-finder$/)
     await page.getByRole('heading', { level: 1, name: 'Grabstellen-Finder' }).waitFor()
 
+    // Words municipalities search with that the text lacks.
+    await page.getByLabel('Suchbegriffe').fill('Grabpflege, Grabstätte')
+    await page.getByRole('button', { name: 'Speichern', exact: true }).click()
+    await page.locator('p.notice', { hasText: 'Gespeichert.' }).waitFor()
+
     await page.getByLabel('Versionsnummer').fill('1.0.0')
     await page.getByLabel('Adresse des Pakets').fill('https://git.offene-verwaltung.example/grabstellen-finder/1.0.0.tar.gz')
     await page.locator('#release-sha').fill('a'.repeat(64))
@@ -64,7 +69,11 @@ describeInBrowser('publishing and certification: vendor submits, reviewer approv
     await page.getByRole('status').filter({ hasText: 'genehmigt' }).waitFor()
     expect(await page.getByRole('status').filter({ hasText: 'genehmigt' }).textContent()).toMatch(/Zertifikat LCIO-\d{4}-\d{4}/)
 
-    await page.goto(`${baseUrl}/apps?q=grabstellen`)
+    // Found by the vendor's search term, which is not in its text.
+    await page.goto(`${baseUrl}/apps?q=grabpflege`)
+    await page.getByRole('link', { name: 'Grabstellen-Finder' }).waitFor()
+    // A hit, not one of the closest apps offered when nothing matched.
+    await expect.poll(() => page.getByRole('status').first().textContent()).toMatch(/1 Treffer/)
     await page.getByRole('link', { name: 'Grabstellen-Finder' }).click()
     await page.getByRole('heading', { level: 1, name: 'Grabstellen-Finder' }).waitFor()
     await page.getByRole('button', { name: 'Abmelden' }).click()

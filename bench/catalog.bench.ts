@@ -11,7 +11,7 @@
 import type { SQL } from 'drizzle-orm'
 import { spawn } from 'node:child_process'
 import { fileURLToPath } from 'node:url'
-import { appDetailQuery } from '@kas/api/modules/catalog/detail-queries.ts'
+import { APP_DETAIL_STATEMENT, appDetailQuery } from '@kas/api/modules/catalog/detail-queries.ts'
 import { catalogPageQuery, facetCountsQuery } from '@kas/api/modules/catalog/queries.ts'
 import type { SearchIndexes } from '@kas/api/modules/catalog/text-search.ts'
 import type { SearchVocabulary } from '@kas/api/modules/search/vocabulary.ts'
@@ -195,7 +195,8 @@ async function main(): Promise<void> {
   const url = databaseUrl(name)
 
   const pool = new pg.Pool({ connectionString: url, max: POOL_SIZE, options: '-c TimeZone=UTC -c jit=off' })
-  const versionQuery = 'SELECT version::text AS version, search_version::text AS search_version, CURRENT_DATE::text AS day FROM catalog_state WHERE id = 1'
+  // Prepared under the API's names, as the API keeps them (see selectPrepared).
+  const versionQuery = { name: 'catalog_stamp', text: 'SELECT version::text AS version, search_version::text AS search_version, CURRENT_DATE::text AS day FROM catalog_state WHERE id = 1' }
   // The same query analysis and in-memory search as the API, built here to time them; the build
   // times are what an API node spends when the catalogue changes.
   const handle = await createDb({ databaseUrl: url, poolSize: 2 })
@@ -239,7 +240,7 @@ async function main(): Promise<void> {
     const detailStatements = (slugs: string[]) => async (i: number) => {
       const detail = toPg(appDetailQuery(slugs[i % slugs.length]))
       await pool.query(versionQuery)
-      await pool.query(detail.sql, detail.params)
+      await pool.query({ name: APP_DETAIL_STATEMENT, text: detail.sql, values: detail.params })
     }
     results['search, repeated'] = { api: await measureApi(searchPaths), direct: await measureDirect(searchStatements(searchQueries)) }
     results['search, all distinct'] = { api: await measureApi(coldSearchPaths), direct: await measureDirect(searchStatements(coldSearchQueries)) }

@@ -1,6 +1,6 @@
 import type { Database } from '@kas/db'
 import type { SQL } from 'drizzle-orm'
-import { selectRows } from '@kas/db'
+import { selectPrepared } from '@kas/db'
 import { sql } from 'drizzle-orm'
 import { utcTimestamp } from '../../lib/sql.ts'
 
@@ -123,7 +123,10 @@ export function appDetailQuery(slug: string): SQL {
     WHERE a.slug = ${slug} AND a.status = 'certified'`
 }
 
+/** The name the detail statement is kept prepared under (see selectPrepared). */
+export const APP_DETAIL_STATEMENT = 'app_detail'
+
 export async function selectPublicAppDetail(db: Database, slug: string): Promise<AppDetailRow | undefined> {
-  const [row] = await selectRows<AppDetailRow>(db, appDetailQuery(slug))
+  const [row] = await selectPrepared<AppDetailRow>(db, APP_DETAIL_STATEMENT, appDetailQuery(slug))
   return row
 }

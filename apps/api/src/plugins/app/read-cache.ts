@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify'
 import type { CatalogStamp } from '../../lib/versioned-cache.ts'
-import { selectRows } from '@kas/db'
+import { selectPrepared } from '@kas/db'
 import { sql } from 'drizzle-orm'
 import fp from 'fastify-plugin'
 import { SharedRead } from '../../lib/shared-read.ts'
@@ -21,7 +21,7 @@ declare module 'fastify' {
 export default fp(async (app: FastifyInstance) => {
   // Read the stamp before computing: data read afterwards is at least as new, never older.
   const stamp = new SharedRead(async (): Promise<CatalogStamp> => {
-    const [row] = await selectRows<{ version: string, search_version: string, day: string }>(app.database.db, sql`
+    const [row] = await selectPrepared<{ version: string, search_version: string, day: string }>(app.database.db, 'catalog_stamp', sql`
       SELECT version::text AS version, search_version::text AS search_version, CURRENT_DATE::text AS day FROM catalog_state WHERE id = 1`)
     return { version: Number(row.version), day: row.day, searchVersion: Number(row.search_version) }
   })

@@ -128,10 +128,8 @@ export async function generateScaleData(handle: DbHandle, size: ScaleSize = full
     WHERE ids.statuses[p.app_no] = 'certified'
     LIMIT ${size.subscriptions}`)
   await exec('ALTER TABLE subscriptions ENABLE TRIGGER subscriptions_adoption_count')
-  await exec(`
-    UPDATE apps a SET adoption_count = c.count
-    FROM (SELECT app_id, count(*)::int AS count FROM subscriptions WHERE status = 'active' GROUP BY app_id) c
-    WHERE c.app_id = a.id`)
+  // The trigger was off: adoption counts, in total and per Land, from the subscriptions (migration 0017).
+  await exec('SELECT recount_adoptions()')
   // The bulk updates above left a dead copy of every app row; compact so that scans read live rows only.
   await exec('VACUUM FULL apps')
   await exec('VACUUM ANALYZE')

@@ -3,6 +3,7 @@ import { bigint, char, check, date, index, integer, jsonb, pgTable, primaryKey, 
 import { apps } from './apps.ts'
 import { deploymentModelEnum, sharingKeyEnum, subscriptionStatusEnum } from './enums.ts'
 import { organizations } from './organizations.ts'
+import { lands } from './reference.ts'
 
 /** Nachnutzung: an organization's adoption of an app. */
 export const subscriptions = pgTable('subscriptions', {
@@ -20,6 +21,20 @@ export const subscriptions = pgTable('subscriptions', {
   check('subscriptions_dates_ordered', sql`${t.cancelledOn} IS NULL OR ${t.cancelledOn} >= ${t.startedOn}`),
   index('subscriptions_org_idx').on(t.organizationId, t.status),
   index('subscriptions_app_idx').on(t.appId, t.status),
+])
+
+/**
+ * Active subscriptions per app and Land of the subscriber, for "Nachnutzung nach Land" on the detail
+ * page. Maintained by triggers on subscriptions and organizations in the same transaction (migration
+ * 0017), so it always equals the count over the active subscriptions; a Land without any is absent.
+ */
+export const appAdoptionsByLand = pgTable('app_adoptions_by_land', {
+  appId: uuid('app_id').notNull().references(() => apps.id, { onDelete: 'cascade' }),
+  landCode: char('land_code', { length: 2 }).notNull().references(() => lands.code),
+  count: integer('count').notNull(),
+}, t => [
+  primaryKey({ columns: [t.appId, t.landCode] }),
+  check('app_adoptions_by_land_positive', sql`${t.count} > 0`),
 ])
 
 /** EfA price sheet of one app for one year; all money in integer cents. */

@@ -102,14 +102,8 @@ export function appDetailQuery(slug: string): SQL {
              FROM releases r WHERE r.app_id = a.id), '[]') AS releases,
            coalesce((
              SELECT json_agg(json_build_object('code', ol.code, 'name', ol.name, 'count', x.count) ORDER BY x.count DESC, ol.code)
-             FROM (
-               -- The Land of each subscriber by its key: as a join, the planner hashes all organizations
-               -- for every detail request, which costs more than the lookups of a typical app's subscribers.
-               SELECT (SELECT so.land_code FROM organizations so WHERE so.id = s.organization_id) AS land_code, count(*)::int AS count
-               FROM subscriptions s
-               WHERE s.app_id = a.id AND s.status = 'active'
-               GROUP BY 1) x
-             JOIN lands ol ON ol.code = x.land_code), '[]') AS adoption_by_land
+             FROM app_adoptions_by_land x JOIN lands ol ON ol.code = x.land_code
+             WHERE x.app_id = a.id), '[]') AS adoption_by_land
     FROM apps a
     JOIN organizations o ON o.id = a.owner_organization_id
     LEFT JOIN organizations p ON p.id = a.provider_organization_id

@@ -72,6 +72,46 @@ describeEachDb('app detail and visibility', (context) => {
       .toBe((before.adoption.byLand.find((l: { code: string }) => l.code === '01')?.count ?? 0) + 1)
   })
 
+  it('keeps the per-Land adoption counts exact through cancellation, deletion and an organization moving Land', async () => {
+    const db = context.database.db
+    const rows = async (query: ReturnType<typeof sql>) => (await db.execute(query) as unknown as { rows: unknown[] }).rows
+    // What the triggers keep, against a count over the subscriptions themselves.
+    const expectExact = async () => expect(await rows(sql`
+      SELECT app_id::text AS app, land_code AS land, count FROM app_adoptions_by_land ORDER BY 1, 2`)).toEqual(await rows(sql`
+      SELECT s.app_id::text AS app, o.land_code AS land, count(*)::int AS count
+      FROM subscriptions s JOIN organizations o ON o.id = s.organization_id
+      WHERE s.status = 'active' AND o.land_code IS NOT NULL GROUP BY 1, 2 ORDER BY 1, 2`))
+    await expectExact()
+
+    // A consortium without AGS adopts two apps; it moves from Schleswig-Holstein to Hamburg, then
+    // has no Land at all, then one again.
+    await db.execute(sql`INSERT INTO organizations (slug, name, kind, land_code) VALUES ('kommunalverbund-nord', 'Kommunalverbund Nord', 'consortium', '01')`)
+    await db.execute(sql`
+      INSERT INTO subscriptions (app_id, organization_id, operating_model)
+      SELECT a.id, o.id, 'saas' FROM apps a, organizations o
+      WHERE a.slug IN ('terminvergabe', 'mietspiegel-rechner') AND o.slug = 'kommunalverbund-nord'`)
+    await expectExact()
+    for (const land of [sql`'02'`, sql`NULL`, sql`'01'`]) {
+      await db.execute(sql`UPDATE organizations SET land_code = ${land} WHERE slug = 'kommunalverbund-nord'`)
+      await expectExact()
+    }
+
+    // The only subscriber of an app in its Land cancels: the Land is gone from the list.
+    const [only] = await rows(sql`
+      SELECT s.id, a.slug, x.land_code FROM app_adoptions_by_land x
+      JOIN apps a ON a.id = x.app_id
+      JOIN subscriptions s ON s.app_id = x.app_id AND s.status = 'active'
+      JOIN organizations o ON o.id = s.organization_id AND o.land_code = x.land_code
+      WHERE x.count = 1 AND a.status = 'certified' ORDER BY a.slug LIMIT 1`) as { id: string, slug: string, land_code: string }[]
+    await db.execute(sql`UPDATE subscriptions SET status = 'cancelled', cancelled_on = CURRENT_DATE WHERE id = ${only.id}`)
+    await expectExact()
+    const detail = (await app.get().inject({ method: 'GET', url: `/api/v1/apps/${only.slug}` })).json()
+    expect(detail.adoption.byLand.map((land: { code: string }) => land.code)).not.toContain(only.land_code)
+
+    await db.execute(sql`DELETE FROM subscriptions WHERE organization_id = (SELECT id FROM organizations WHERE slug = 'kommunalverbund-nord')`)
+    await expectExact()
+  })
+
   it('flags a certificate that expires within 60 days', async () => {
     const detail = (await app.get().inject({ method: 'GET', url: '/api/v1/apps/geburtsurkunde-online' })).json()
     expect(detail.certification.expiringSoon).toBe(true)

@@ -85,6 +85,9 @@ describeEachDb('subscriptions (Nachnutzung)', (context) => {
     const created = await activeRows('vhs-kursportal')
     expect(created).toBe(before + tokens.length)
     expect(await adoptionCount(served, 'vhs-kursportal')).toBe(created)
+    // The per-Land counts, kept by the same trigger under the same concurrency, add up too.
+    const { byLand } = (await served.inject({ method: 'GET', url: '/api/v1/apps/vhs-kursportal' })).json().adoption
+    expect(byLand.reduce((sum: number, land: { count: number }) => sum + land.count, 0)).toBe(created)
   })
 })
 

@@ -6,8 +6,9 @@
  * Why not plain largest remainder (Hare–Niemeyer)? It can make a subscriber pay one cent *more*
  * when another one joins (the "new states paradox"; the property test in
  * `test/modules/cost-sharing/apportion.test.ts` shows a case). A divisor method cannot: a new
- * participant only raises the divisor, so no existing part grows. Parts stay within about one cent
- * of the exact pro-rata amount.
+ * participant only raises the divisor, so no existing part grows. The price: each part is within
+ * half a cent of weight ÷ divisor, not of the exact pro-rata amount. When many small participants
+ * round the same way, a large one can be a few cents off it (at most ½ + its share × n/2 cents).
  *
  * Weights are non-negative integers (BigInt, so that population × days cannot overflow). Ties go to
  * the participant listed first, so callers pass participants in a stable order.

@@ -17,6 +17,7 @@ import type { SearchIndexes } from '@kas/api/modules/catalog/text-search.ts'
 import type { SearchVocabulary } from '@kas/api/modules/search/vocabulary.ts'
 import { catalogPageInput } from '@kas/api/modules/catalog/service.ts'
 import { loadPublicApps } from '@kas/api/modules/catalog/snapshot.ts'
+import { CATALOG_STAMP_STATEMENT, catalogStampQuery } from '@kas/api/modules/catalog/stamp-query.ts'
 import { searchCatalog } from '@kas/api/modules/catalog/text-search.ts'
 import { Stemmer } from '@kas/api/modules/search/engine/stemmer.ts'
 import { TextIndex } from '@kas/api/modules/search/engine/text-index.ts'
@@ -195,8 +196,8 @@ async function main(): Promise<void> {
   const url = databaseUrl(name)
 
   const pool = new pg.Pool({ connectionString: url, max: POOL_SIZE, options: '-c TimeZone=UTC -c jit=off' })
-  // Prepared under the API's names, as the API keeps them (see selectPrepared).
-  const versionQuery = { name: 'catalog_stamp', text: 'SELECT version::text AS version, search_version::text AS search_version, CURRENT_DATE::text AS day FROM catalog_state WHERE id = 1' }
+  // Prepared under the API's name, as the API keeps it (see selectPrepared).
+  const versionQuery = { name: CATALOG_STAMP_STATEMENT, text: toPg(catalogStampQuery()).sql }
   // The same query analysis and in-memory search as the API, built here to time them; the build
   // times are what an API node spends when the catalogue changes.
   const handle = await createDb({ databaseUrl: url, poolSize: 2 })

@@ -4,6 +4,8 @@ import { reactive, watch } from 'vue'
 type Fields<F> = Record<keyof F, string | boolean | string[]>
 
 const copy = <T>(value: T): T => (Array.isArray(value) ? [...value] as T : value)
+/** A copy whose lists are not shared, so that editing one never changes the other. */
+const copyFields = <F extends object>(fields: F): F => Object.fromEntries(Object.entries(fields).map(([name, value]) => [name, copy(value)])) as F
 const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b)
 
 export interface ServerForm<F extends Fields<F>> {
@@ -26,8 +28,8 @@ export function useServerForm<R, F extends Fields<F>>(options: {
   identity: (record: R) => string
   toFields: (record: R) => NoInfer<F>
 }): ServerForm<F> {
-  const fields = reactive({ ...options.empty }) as F
-  let shown: { identity: string | undefined, fields: F } = { identity: undefined, fields: { ...options.empty } }
+  const fields = reactive(copyFields(options.empty)) as F
+  let shown: { identity: string | undefined, fields: F } = { identity: undefined, fields: copyFields(options.empty) }
 
   function show(record: R, replaceAll: boolean): void {
     const next = options.toFields(record)

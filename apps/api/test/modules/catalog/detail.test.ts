@@ -1,3 +1,5 @@
+import type { SQL } from 'drizzle-orm'
+import { selectRows } from '@kas/db'
 import { sql } from 'drizzle-orm'
 import { expect, it } from 'vitest'
 import { describeEachDb } from '../../support/databases.ts'
@@ -74,7 +76,7 @@ describeEachDb('app detail and visibility', (context) => {
 
   it('keeps the per-Land adoption counts exact through cancellation, deletion and an organization moving Land', async () => {
     const db = context.database.db
-    const rows = async (query: ReturnType<typeof sql>) => (await db.execute(query) as unknown as { rows: unknown[] }).rows
+    const rows = (query: SQL) => selectRows<Record<string, unknown>>(db, query)
     // What the triggers keep, against a count over the subscriptions themselves.
     const expectExact = async () => expect(await rows(sql`
       SELECT app_id::text AS app, land_code AS land, count FROM app_adoptions_by_land ORDER BY 1, 2`)).toEqual(await rows(sql`

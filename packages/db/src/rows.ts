@@ -15,9 +15,10 @@ const dialect = new PgDialect()
 
 /**
  * `selectRows` for a statement that runs on most requests with other parameters, such as the app
- * detail. On a PostgreSQL server each connection keeps it prepared under `name`, so it is parsed
- * and planned once rather than on every call (planning cost more than running it). `name` must
- * always go with the same SQL text, only the parameters differ. PGlite runs it as a plain query.
+ * detail. On a PostgreSQL server each connection keeps it prepared under `name`: it is parsed once,
+ * and after a few runs PostgreSQL reuses a generic plan instead of planning each call (for the detail,
+ * planning cost about as much as running it). `name` must always go with the same SQL text, only the
+ * parameters differ. PGlite runs it as a plain query.
  */
 export async function selectPrepared<Row>(db: Database, name: string, query: SQL): Promise<Row[]> {
   // The same path as `execute`, with the statement's name (values are parsed as `execute` does).
